@@ -1,0 +1,92 @@
+"""The runtime's JavaScript: the ordered list of ``polyfills/*.js`` and the bundle built from it.
+
+Every polyfill file is the body of a function that receives ``internals``, the
+runtime's private namespace (never reachable from user code)::
+
+    (function (internals) { "use strict"; <file> })(internals);
+
+``bootstrap.js`` runs first and fills ``internals`` with the helpers the other
+files use (``defineGlobal``, the host-op queue, per-invocation state); the bundle
+returns ``internals.host``, the one function through which Python talks to the
+slot (see :mod:`jshost.engine`).
+
+The bundle is evaluated at a large line offset (``line_base``): QuickJS names every
+frame ``<input>``, so a frame at or past ``line_base`` is runtime code and any
+frame before it is the user's file, which is evaluated on its own from line 1.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+#: Load order. Every ``*.js`` file in ``polyfills/`` appears here exactly once
+#: (a test checks it); later files may use what earlier ones put on ``internals``.
+LOAD_ORDER: tuple[str, ...] = (
+    "bootstrap.js",        # internals, globals helpers, host ops, invocation state, stacks
+    "util.js",             # Node's util.format / util.inspect (console and util module)
+    "console.js",          # console.*
+    "errors.js",           # ValidationError, EventNotSupported, InvalidEventPayload, RetryError
+    "timers.js",           # setTimeout / setInterval / queueMicrotask, driven by the host loop
+    "encoding.js",         # TextEncoder / TextDecoder (UTF-8)
+    "buffer.js",           # Buffer (Node), used by base64 and crypto
+    "base64.js",           # atob / btoa (Segment's npm versions)
+    "url.js",              # URL / URLSearchParams (WHATWG)
+    "headers.js",          # Headers (WHATWG Fetch)
+    "structured_clone.js", # structuredClone (HTML)
+    "segment.js",          # Segment.* message builders
+    "request.js",          # the source request object handed to onRequest
+    "entry.js",            # handler discovery and the invoke/settle/poll protocol
+)
+
+#: The smallest line offset of runtime code; user files longer than this push it up.
+MIN_LINE_BASE = 100_000
+
+
+def polyfills_dir() -> Path:
+    """Where the polyfill files are: inside the installed package, or the checkout's top level."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "polyfills"
+    if (packaged / "bootstrap.js").is_file():
+        return packaged
+    checkout = here.parent / "polyfills"
+    if (checkout / "bootstrap.js").is_file():
+        return checkout
+    raise FileNotFoundError(f"jshost's polyfills were found neither in {packaged} nor in {checkout}")
+
+
+@functools.lru_cache(maxsize=None)
+def read_polyfill(name: str) -> str:
+    """The text of one polyfill file."""
+    return (polyfills_dir() / name).read_text(encoding="utf-8")
+
+
+def line_base_for(source: str) -> int:
+    """The runtime's line offset for a user file: a power of ten above its line count."""
+    lines = source.count("\n") + 1
+    return max(MIN_LINE_BASE, 10 ** len(str(lines)))
+
+
+@functools.lru_cache(maxsize=8)
+def runtime_bundle(line_base: int = MIN_LINE_BASE) -> str:
+    """The whole runtime as one script, whose completion value is the host function."""
+    parts: list[str] = []
+    files: list[tuple[int, str]] = []
+    # The first line of the bundle proper is line `line_base` (1-based).
+    line = line_base
+    head = ('(function () {\n"use strict";\n'
+            f"const internals = {{ lineBase: {line_base}, files: [] }};\n")
+    parts.append(head)
+    line += head.count("\n")
+    for name in LOAD_ORDER:
+        opener = "(function (internals) {\n"
+        files.append((line + 1, name))
+        body = read_polyfill(name)
+        if not body.endswith("\n"):
+            body += "\n"
+        chunk = opener + body + "})(internals);\n"
+        parts.append(chunk)
+        line += chunk.count("\n")
+    files_js = ",".join(f"[{start},{name!r}]" for start, name in files)
+    parts.append(f"internals.files.push({files_js});\nreturn internals.host;\n}})()\n")
+    return "\n" * (line_base - 1) + "".join(parts)

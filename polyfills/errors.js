@@ -1,0 +1,85 @@
+// The error classes Segment functions throw to signal a category of failure.
+// Segment docs 004 "Error types" and RUNTIME-FACTS "Error classes": each extends
+// Error, `name` is the class name (set as an own property in the constructor, as
+// Segment's buildpack does), and `instanceof Error` holds.
+
+class ValidationError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+class InvalidEventPayload extends Error {
+  constructor(message) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+class EventNotSupported extends Error {
+  constructor(message) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+class RetryError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = this.constructor.name;
+  }
+}
+
+internals.errors = { ValidationError, InvalidEventPayload, EventNotSupported, RetryError };
+for (const [name, value] of Object.entries(internals.errors)) internals.defineGlobal(name, value);
+
+// Segment's error category of a thrown value (docs 004 "Error types"):
+// ValidationError / InvalidEventPayload -> Message Rejected, EventNotSupported ->
+// Unsupported Event Type, RetryError -> Retry, anything else -> Bad Request.
+// A class of the same name defined elsewhere (user code, a library) counts too.
+internals.errorType = function errorType(error) {
+  if (error instanceof ValidationError || error instanceof InvalidEventPayload) return "Message Rejected";
+  if (error instanceof EventNotSupported) return "Unsupported Event Type";
+  if (error instanceof RetryError) return "Retry";
+  let name;
+  try { name = error && error.name; } catch { name = undefined; }
+  switch (name) {
+    case "ValidationError":
+    case "InvalidEventPayload":
+      return "Message Rejected";
+    case "EventNotSupported":
+      return "Unsupported Event Type";
+    case "RetryError":
+      return "Retry";
+    default:
+      return "Bad Request";
+  }
+};
+
+// {name, message, type, stack} for any thrown value.
+internals.describeError = function describeError(error) {
+  if (error !== null && (typeof error === "object" || typeof error === "function")) {
+    let name, message;
+    try { name = error.name; } catch { name = undefined; }
+    try { message = error.message; } catch { message = undefined; }
+    const isError = error instanceof Error;
+    return {
+      name: name === undefined ? "Error" : String(name),
+      message: message === undefined ? (isError ? "" : safeString(error)) : String(message),
+      type: internals.errorType(error),
+      stack: isError ? internals.errorStack(error) : "",
+    };
+  }
+  // `throw "text"`: Node reports the value itself; there is no name or stack.
+  return { name: "Error", message: safeString(error), type: "Bad Request", stack: "" };
+};
+
+function safeString(value) {
+  try {
+    if (typeof value === "object" && value !== null) return internals.JSONStringify(value);
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
