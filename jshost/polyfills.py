@@ -27,10 +27,12 @@ LOAD_ORDER: tuple[str, ...] = (
     "util.js",             # Node's util.format / util.inspect (console and util module)
     "console.js",          # console.*
     "errors.js",           # ValidationError, EventNotSupported, InvalidEventPayload, RetryError
+    "domexception.js",     # DOMException (WebIDL), thrown by structuredClone, AbortSignal, atob-free APIs
     "timers.js",           # setTimeout / setInterval / queueMicrotask, driven by the host loop
     "encoding.js",         # TextEncoder / TextDecoder (UTF-8)
     "buffer.js",           # Buffer (Node), used by base64 and crypto
     "base64.js",           # atob / btoa (Segment's npm versions)
+    "crypto.js",           # crypto (Node's createHash/createHmac/random*, WebCrypto digest)
     "url.js",              # URL / URLSearchParams (WHATWG)
     "headers.js",          # Headers (WHATWG Fetch)
     "structured_clone.js", # structuredClone (HTML)

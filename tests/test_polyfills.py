@@ -1,0 +1,36 @@
+"""The polyfill bundle: every file is listed once, and the bundle loads."""
+
+from __future__ import annotations
+
+from jshost import polyfills
+
+
+def test_every_polyfill_file_is_listed_exactly_once() -> None:
+    on_disk = sorted(p.name for p in polyfills.polyfills_dir().glob("*.js"))
+    assert sorted(polyfills.LOAD_ORDER) == on_disk
+    assert len(set(polyfills.LOAD_ORDER)) == len(polyfills.LOAD_ORDER)
+
+
+def test_bootstrap_first_and_entry_last() -> None:
+    assert polyfills.LOAD_ORDER[0] == "bootstrap.js"
+    assert polyfills.LOAD_ORDER[-1] == "entry.js"
+
+
+def test_line_base_is_past_the_user_file() -> None:
+    assert polyfills.line_base_for("x") == polyfills.MIN_LINE_BASE
+    long_source = "\n" * 250_000
+    assert polyfills.line_base_for(long_source) > 250_001
+
+
+def test_bundle_places_runtime_at_line_base() -> None:
+    bundle = polyfills.runtime_bundle(polyfills.MIN_LINE_BASE)
+    first_code_line = bundle.index("(function")
+    assert bundle[:first_code_line].count("\n") == polyfills.MIN_LINE_BASE - 1
+
+
+def test_runtime_frames_are_hidden_and_user_frames_named(js) -> None:
+    stack = js("function inner() { return new Error('e').stack } inner()")
+    lines = stack.split("\n")
+    assert lines[0] == "Error: e"
+    assert lines[1].startswith("    at inner (test.js:1:")
+    assert all("<input>" not in line for line in lines)
