@@ -205,7 +205,7 @@ class FunctionInstance:
             slot = await self._pool.acquire()
         except FunctionLoadError as exc:
             return Result(ok=False, kind=kind, error=ErrorInfo(name=exc.name, message=str(exc),
-                                                                type=_load_error_type(exc), stack=exc.stack))
+                                                                type=load_error_type(exc), stack=exc.stack))
         try:
             outcome = await run_invocation(slot, mode, payload, self.settings if settings is None else settings,
                                            limits=self.limits, ops=self.op_context())
@@ -223,7 +223,8 @@ class FunctionInstance:
         await self.aclose()
 
 
-def _load_error_type(exc: FunctionLoadError) -> ErrorType:
+def load_error_type(exc: FunctionLoadError) -> ErrorType:
+    """Segment's category for a function that does not load."""
     if isinstance(exc, NoHandlerError):
         return ErrorType.UNSUPPORTED_EVENT_TYPE
     if exc.name == "TimeoutError":

@@ -118,7 +118,8 @@ def parse_payload(data: Any, where: str = "payload") -> PayloadFile:
     payload = data["payload"]
     if not isinstance(payload, dict):
         raise InputError(f'{where}: "payload" must be an object')
-    headers = payload.get("headers") or {}
+    headers = payload.get("headers")
+    headers = {} if headers is None else headers
     if not isinstance(headers, dict):
         raise InputError(f'{where}: "payload.headers" must be an object of header names to values')
     query = payload.get("queryParameters")

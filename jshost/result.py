@@ -94,3 +94,37 @@ class Result:
             logs=[LogLine(str(x["level"]), str(x["message"])) for x in data.get("logs") or []],
             requests=list(data.get("requests") or []), duration_ms=float(data.get("duration_ms", 0.0)),
         )
+
+
+def format_text(result: Result, name: str = "function") -> str:
+    """A readable report of a result: outcome, messages, return value, logs, requests, error."""
+    out: list[str] = []
+    status = "ok" if result.ok else "FAILED"
+    out.append(f"{status}: {result.kind} function {name} ({result.duration_ms:.1f} ms)")
+
+    def block(title: str, items: list[Any]) -> None:
+        if not items:
+            return
+        out.append(f"{title} ({len(items)}):")
+        for item in items:
+            out.append("  " + json.dumps(item, ensure_ascii=False))
+
+    block("events", result.events)
+    block("objects", result.objects)
+    if result.kind == "destination" and result.ok:
+        out.append("return: " + json.dumps(result.return_value, ensure_ascii=False))
+    if result.logs:
+        out.append(f"logs ({len(result.logs)}):")
+        for line in result.logs:
+            for i, text in enumerate(line.message.split("\n")):
+                out.append(f"  [{line.level}] {text}" if i == 0 else f"  {' ' * (len(line.level) + 2)} {text}")
+    if result.requests:
+        out.append(f"requests ({len(result.requests)}):")
+        for req in result.requests:
+            out.append(f"  {req.get('method')} {req.get('url')} -> {req.get('status')}")
+    if result.error is not None:
+        err = result.error
+        out.append(f"error [{err.type.value}]: {err.name}: {err.message}")
+        frames = [ln for ln in err.stack.split("\n")[1:] if ln.strip()]
+        out.extend("  " + ln.strip() for ln in frames)
+    return "\n".join(out)

@@ -32,7 +32,13 @@ class RetryError extends Error {
 }
 
 internals.errors = { ValidationError, InvalidEventPayload, EventNotSupported, RetryError };
-for (const [name, value] of Object.entries(internals.errors)) internals.defineGlobal(name, value);
+for (const [name, value] of Object.entries(internals.errors)) {
+  // V8 formats `err.stack` lazily, after the constructor set `name`; QuickJS
+  // captures it inside `super()`. A prototype `name` makes the captured header
+  // read "ValidationError: ..." as Node's does.
+  Object.defineProperty(value.prototype, "name", { value: name, writable: true, enumerable: false, configurable: true });
+  internals.defineGlobal(name, value);
+}
 
 // Segment's error category of a thrown value (docs 004 "Error types"):
 // ValidationError / InvalidEventPayload -> Message Rejected, EventNotSupported ->
