@@ -32,6 +32,8 @@ class Limits:
     max_response_bytes: int = 10 * MIB
     #: Console output kept per invocation (bytes of message text).
     max_log_bytes: int = 1 * MIB
+    #: Bound of the instance's `cache` store (bytes of JSON text).
+    cache_bytes: int = 16 * MIB
 
     def __post_init__(self) -> None:
         if not self.timeout > 0:

@@ -82,8 +82,6 @@ class TurnState:
     ops: list[dict[str, Any]] = field(default_factory=list)
     #: Console lines written this turn: ``[{"level", "message"}]``.
     logs: list[dict[str, str]] = field(default_factory=list)
-    #: Outgoing request records completed this turn.
-    requests: list[dict[str, Any]] = field(default_factory=list)
     #: Milliseconds until the next timer is due, or ``None`` when there is none.
     timer: float | None = None
     #: Whether JS still waits on host ops.
@@ -93,7 +91,7 @@ class TurnState:
     def from_json(cls, text: str) -> TurnState:
         data = json.loads(text)
         timer = data["timer"]
-        return cls(done=data["done"], ops=data["ops"], logs=data["logs"], requests=data["requests"],
+        return cls(done=data["done"], ops=data["ops"], logs=data["logs"],
                    timer=None if timer < 0 else float(timer), pending=data["pending"])
 
 

@@ -132,6 +132,10 @@ async def run_invocation(slot: Slot, mode: Mode, payload: Any, settings: Any, *,
     finally:
         for task in tasks.values():
             task.cancel()
+        for cleanup in ctx.cleanups:
+            cleanup()
+        ctx.cleanups.clear()
+    outcome.requests.extend(ctx.records)
     outcome.duration_ms = (time.monotonic() - started) * 1000.0
     return outcome
 
@@ -147,7 +151,6 @@ def _waiting_on(tasks: dict[int, asyncio.Task[dict[str, Any]]], state: TurnState
 
 def _collect(state: TurnState, outcome: Outcome) -> None:
     outcome.logs.extend(LogLine(x["level"], x["message"]) for x in state.logs)
-    outcome.requests.extend(state.requests)
 
 
 def _finish(done: dict[str, Any], outcome: Outcome) -> None:

@@ -27,14 +27,19 @@ LOAD_ORDER: tuple[str, ...] = (
     "util.js",             # Node's util.format / util.inspect (console and util module)
     "console.js",          # console.*
     "errors.js",           # ValidationError, EventNotSupported, InvalidEventPayload, RetryError
-    "domexception.js",     # DOMException (WebIDL), thrown by structuredClone, AbortSignal, atob-free APIs
+    "domexception.js",     # DOMException (WebIDL), thrown by structuredClone and AbortSignal
     "timers.js",           # setTimeout / setInterval / queueMicrotask, driven by the host loop
+    "event.js",            # Event / EventTarget
+    "abort.js",            # AbortController / AbortSignal
     "encoding.js",         # TextEncoder / TextDecoder (UTF-8)
     "buffer.js",           # Buffer (Node), used by base64 and crypto
+    "blob.js",             # Blob (File API)
     "base64.js",           # atob / btoa (Segment's npm versions)
     "crypto.js",           # crypto (Node's createHash/createHmac/random*, WebCrypto digest)
     "url.js",              # URL / URLSearchParams (WHATWG)
-    "headers.js",          # Headers (WHATWG Fetch)
+    "headers.js",          # Headers (WHATWG Fetch, node-fetch 2 flavour)
+    "fetch.js",            # fetch / Request / Response (node-fetch 2.6 behaviour) over the fetch.start op
+    "cache.js",            # cache.load / cache.delete (docs 004 "Caching") over the cache.* ops
     "structured_clone.js", # structuredClone (HTML)
     "segment.js",          # Segment.* message builders
     "request.js",          # the source request object handed to onRequest

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,12 +106,17 @@ async def invoke_prepared(prepared: PreparedRun, limits: Limits | None = None) -
     instance = fn.instance(prepared.settings, limits=limits or fn.limits)
     if prepared.mock_rules is not None:
         instance.services["fetch.mock"] = prepared.mock_rules
-    async with instance:
-        if prepared.mode == "event":
-            return await instance.invoke_event(prepared.event)
-        if prepared.mode == "batch":
-            return await instance.invoke_batch(prepared.event)
-        return await instance.invoke_source(prepared.request)
+    try:
+        async with instance:
+            if prepared.mode == "event":
+                return await instance.invoke_event(prepared.event)
+            if prepared.mode == "batch":
+                return await instance.invoke_batch(prepared.event)
+            return await instance.invoke_source(prepared.request)
+    finally:
+        fetch_ops = sys.modules.get("jshost.ops.fetch")  # imported only if the function fetched
+        if fetch_ops is not None:
+            await fetch_ops.aclose_clients()
 
 
 def load_error_result(exc: FunctionLoadError, config: RunConfig) -> Result:

@@ -3,7 +3,7 @@
 //   - defineGlobal / defineLazyGlobal: how runtime globals are installed;
 //   - the host-op queue (startOp / op / cancelOp / settle), the only way JS asks
 //     Python for I/O (DESIGN.md "Host ops": JS never calls Python);
-//   - the per-invocation state (console lines, Segment messages, request records);
+//   - the per-invocation state (console lines, Segment messages, entropy);
 //   - Node-style stack traces that show only the user's frames.
 // Nothing here is reachable from user code: `internals` lives in the bundle's closure.
 
@@ -63,7 +63,6 @@ internals.newState = function newState() {
     logsTruncated: false,
     events: [],      // Segment.track/identify/... messages, in call order
     objects: [],     // Segment.set objects
-    requests: [],    // outgoing request records not yet handed to the host
     entropy: "",     // hex string from the host: the seed of crypto randomness
   };
 };

@@ -7,7 +7,7 @@
 //   invoke {mode, input, settings, entropy}
 //   settle [{id, ok, value | error}]    results of host ops
 //   timer                               run the earliest due timer, if any
-//   poll                                state after the turn: done?, new ops, logs, records
+//   poll                                state after the turn: done?, new ops, console lines
 //
 // Entry points are found by name, as Segment does (RUNTIME-FACTS "Loading user
 // code"): onRequest (source); onIdentify ... onDelete and onBatch (destination);
@@ -186,11 +186,9 @@ commands.poll = () => {
   const done = current === null ? null : current.done;
   const logs = state.logs;
   state.logs = [];
-  const requests = state.requests;
-  state.requests = [];
   const ops = internals.takeOps();
   const timer = done === null ? internals.timers.nextDelay() : -1;
   if (done !== null) current = null;
   return `{"done":${done === null ? "null" : done},"ops":${JSONStringify(ops)},"logs":${JSONStringify(logs)},` +
-    `"requests":${JSONStringify(requests)},"timer":${timer},"pending":${internals.hasPendingOps()}}`;
+    `"timer":${timer},"pending":${internals.hasPendingOps()}}`;
 };

@@ -12,6 +12,7 @@ properties of the Error the JS promise rejects with.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,11 @@ class OpContext:
     services: dict[str, Any] = field(default_factory=dict)
     #: Per-invocation counters (for example requests made so far).
     counters: dict[str, int] = field(default_factory=dict)
+    #: Outgoing request records of this invocation, in the order requests started:
+    #: ``{"method", "url", "headers", "body", "status"}`` (status ``None`` until answered).
+    records: list[dict[str, Any]] = field(default_factory=list)
+    #: Run when the invocation ends, however it ends (releases what ops still hold).
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
 
 
 OpHandler = Callable[[Any, OpContext], Awaitable[Any]]
@@ -61,7 +67,21 @@ def op(name: str) -> Callable[[OpHandler], OpHandler]:
 
 
 def lookup(name: str) -> OpHandler | None:
-    return _REGISTRY.get(name)
+    """The handler of ``name``; an area's module is imported on first use (``fetch.*`` -> ops/fetch.py),
+    so a function that never fetches never imports the HTTP client."""
+    handler = _REGISTRY.get(name)
+    if handler is None and "." in name:
+        area = name.split(".", 1)[0]
+        if area.isidentifier():
+            module = f"{__name__}.{area}"
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as exc:
+                if exc.name != module:
+                    raise  # the area exists but something it needs is missing
+                return None
+            handler = _REGISTRY.get(name)
+    return handler
 
 
 async def run_op(name: str, args: Any, ctx: OpContext) -> dict[str, Any]:
