@@ -389,8 +389,16 @@ function cloneError(error, memo) {
   const stack = stackOf(error);
   const cause = ownDataValue(error, "cause");
 
-  // Own keys come out as in Node: stack, message, cause.
-  const out = new Ctor();
+  // Built with its message, so the stack header the runtime remembers for it
+  // (bootstrap.js errorStack) is the one it ends up with; the message is then
+  // re-added so own keys come out as in Node: stack, message, cause.
+  let out;
+  if (messageText === undefined) {
+    out = new Ctor();
+  } else {
+    out = new Ctor(messageText);
+    delete out.message;
+  }
   memo.set(error, out);
   ObjectDefineProperty(out, "stack", {
     value: typeof stack === "string" ? stack : undefined,

@@ -317,6 +317,16 @@ def test_errors_keep_native_type_and_cause(js) -> None:
     assert out == [True, "r", 1, True, False, ["stack", "message", "cause"], True]
 
 
+def test_thrown_clone_reports_its_own_stack(js) -> None:
+    # The runtime reports a thrown error with the stack Node would print for it.
+    from conftest import JSError
+
+    with pytest.raises(JSError) as info:
+        js("function f() { return new TypeError('cloned message') }\nthrow structuredClone(f())")
+    assert info.value.name == "TypeError"
+    assert info.value.stack.split("\n")[:2] == ["TypeError: cloned message", "    at f (test.js:1:27)"]
+
+
 def test_shared_array_buffer_memory_stays_shared(js) -> None:
     out = js("""const s = new SharedArrayBuffer(4); const u = new Uint8Array(s);
                 const c = structuredClone(u); u[0] = 7; c[0]""")
