@@ -52,7 +52,16 @@ function isAnyArrayBuffer(value) {
 const unknownEncoding = (encoding) => nodeError(TypeError, "ERR_UNKNOWN_ENCODING", `Unknown encoding: ${encoding}`);
 const bufferOutOfBounds = (name) => nodeError(RangeError, "ERR_BUFFER_OUT_OF_BOUNDS",
   name ? `"${name}" is outside of buffer bounds` : "Attempt to access memory outside buffer bounds");
-const indexOutOfRange = () => nodeError(RangeError, "ERR_OUT_OF_RANGE", "Index out of range");
+
+// Errors Node's C++ binding throws: a plain error with a `code` property (their
+// name and stack carry no "[CODE]").
+function bindingError(Base, code, message) {
+  const error = new Base(message);
+  error.code = code;
+  return error;
+}
+const indexOutOfRange = () => bindingError(RangeError, "ERR_OUT_OF_RANGE", "Index out of range");
+const notAString = () => bindingError(TypeError, "ERR_INVALID_ARG_TYPE", "argument must be a string");
 
 function validateNumber(value, name, min, max) {
   if (typeof value !== "number") throw invalidArgType(name, "number", value);
@@ -332,6 +341,9 @@ function fromArrayBuffer(arrayBuffer, byteOffset, length) {
   }
   const maxLength = arrayBuffer.byteLength - byteOffset;
   if (maxLength < 0) throw bufferOutOfBounds("offset");
+  if (Math.trunc(byteOffset) < 0) {  // V8's typed-array constructor wording
+    throw new RangeError(`Start offset ${Math.trunc(byteOffset)} is outside the bounds of the buffer`);
+  }
   if (length === undefined) {
     length = maxLength;
   } else {
@@ -533,7 +545,10 @@ for (const [key, getter] of [["parent", function () { return this instanceof Buf
 // (`buf.hexSlice(start, end)`, `buf.utf8Write(string, offset, length)`), with
 // its argument handling.
 function defineSliceWrite(name, ops) {
-  proto[`${name}Slice`] = function (start, end) {
+  // Length 0 like the binding's functions: the arguments are read from `arguments`.
+  proto[`${name}Slice`] = function () {
+    let start = arguments[0];
+    let end = arguments[1];
     const length = this.length;
     start = parseArrayIndex(start, 0);
     end = parseArrayIndex(end, length);
@@ -541,11 +556,14 @@ function defineSliceWrite(name, ops) {
     if (end > length) throw indexOutOfRange();
     return ops.slice(this, start, end);
   };
-  proto[`${name}Write`] = function (string, offset, length) {
-    if (typeof string !== "string") throw nodeError(TypeError, "ERR_INVALID_ARG_TYPE", "argument must be a string");
+  proto[`${name}Write`] = function () {
+    const string = arguments[0];
+    let offset = arguments[1];
+    const length = arguments[2];
+    if (typeof string !== "string") throw notAString();
     const bufLength = this.length;
     offset = parseArrayIndex(offset, 0);
-    if (offset > bufLength) throw bufferOutOfBounds("offset");
+    if (offset > bufLength) throw bindingError(RangeError, "ERR_BUFFER_OUT_OF_BOUNDS", '"offset" is outside of buffer bounds');
     let max = parseArrayIndex(length, bufLength - offset);
     max = Math.min(bufLength - offset, max);
     if (max === 0) return 0;
@@ -566,7 +584,8 @@ proto.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
   return copyImpl(this, target, targetStart, sourceStart, sourceEnd);
 };
 
-// Node's toInteger for copy(): NaN or out of the safe range -> the default.
+// Node's toInteger for copy()'s non-integer arguments: NaN or out of the safe
+// range -> the default, else rounded down.
 function toInteger(n, defaultValue) {
   n = +n;
   if (n === n && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) return n % 1 === 0 ? n : Math.floor(n);
@@ -579,13 +598,13 @@ function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
   if (targetStart === undefined) {
     targetStart = 0;
   } else {
-    targetStart = toInteger(targetStart, 0);
+    targetStart = Number.isInteger(targetStart) ? targetStart : toInteger(targetStart, 0);
     if (targetStart < 0) throw outOfRange("targetStart", ">= 0", targetStart);
   }
   if (sourceStart === undefined) {
     sourceStart = 0;
   } else {
-    sourceStart = toInteger(sourceStart, 0);
+    sourceStart = Number.isInteger(sourceStart) ? sourceStart : toInteger(sourceStart, 0);
     if (sourceStart < 0 || sourceStart > source.length) {
       throw outOfRange("sourceStart", `>= 0 && <= ${source.length}`, sourceStart);
     }
@@ -593,7 +612,7 @@ function copyImpl(source, target, targetStart, sourceStart, sourceEnd) {
   if (sourceEnd === undefined) {
     sourceEnd = source.length;
   } else {
-    sourceEnd = toInteger(sourceEnd, 0);
+    sourceEnd = Number.isInteger(sourceEnd) ? sourceEnd : toInteger(sourceEnd, 0);
     if (sourceEnd < 0) throw outOfRange("sourceEnd", ">= 0", sourceEnd);
   }
   if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
@@ -637,7 +656,8 @@ function ownNonIndexKeys(obj, all) {
 
 // `<Buffer 68 69>`, at most INSPECT_MAX_BYTES bytes, then own extra properties
 // when called by util.inspect (which passes its options and itself).
-function inspect(recurseTimes, ctx, inspectFn) {
+function inspect(recurseTimes, ctx) {
+  const inspectFn = arguments[2];
   const max = INSPECT_MAX_BYTES;
   const actualMax = Math.min(max, this.length);
   const remaining = this.length - max;
@@ -671,8 +691,8 @@ proto.compare = function compare(target, targetStart, targetEnd, sourceStart, so
   else validateOffset(sourceEnd, "sourceEnd", 0, this.length);
   if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
   if (targetStart >= targetEnd) return 1;
-  if (sourceStart > this.length) throw nodeError(RangeError, "ERR_OUT_OF_RANGE", 'The value of "sourceStart" is out of range.');
-  if (targetStart > target.length) throw nodeError(RangeError, "ERR_OUT_OF_RANGE", 'The value of "targetStart" is out of range.');
+  if (sourceStart > this.length) throw bindingError(RangeError, "ERR_OUT_OF_RANGE", 'The value of "sourceStart" is out of range.');
+  if (targetStart > target.length) throw bindingError(RangeError, "ERR_OUT_OF_RANGE", 'The value of "targetStart" is out of range.');
   const sourceLen = Math.min(sourceEnd - sourceStart, this.length - sourceStart);
   const aEnd = sourceStart + Math.min(sourceLen, targetEnd - targetStart);
   const order = compareBytes(this, sourceStart, aEnd, target, targetStart, targetStart + (aEnd - sourceStart));
@@ -1126,8 +1146,10 @@ function defineFloatMethods(bits, endian) {
     for (let k = 0; k < size; k++) this[offset + k] = bytes[swap ? size - 1 - k : k];
     return offset + size;
   };
-  Object.defineProperty(read, "name", { value: `read${kind}${endian}` });
-  Object.defineProperty(write, "name", { value: `write${kind}${endian}` });
+  // Node's functions are named for the byte order they copy in (on a little-endian host).
+  const order = endian === "LE" ? "Forwards" : "Backwards";
+  Object.defineProperty(read, "name", { value: `read${kind}${order}` });
+  Object.defineProperty(write, "name", { value: `write${kind}${order}` });
   proto[`read${kind}${endian}`] = read;
   proto[`write${kind}${endian}`] = write;
 }
