@@ -84,6 +84,13 @@ function outOfRange(name, range, value) {
   return nodeError(RangeError, "ERR_OUT_OF_RANGE", `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
 }
 
+// Errors Node throws from C++ or its Web IDL layer: `code`, but no "[CODE]" in the text.
+function codedError(Base, code, message) {
+  const error = new Base(message);
+  error.code = code;
+  return error;
+}
+
 function hashFinalized() {
   return nodeError(Error, "ERR_CRYPTO_HASH_FINALIZED", "Digest already called");
 }
@@ -702,7 +709,7 @@ function Hmac(algorithm, key, options) {
   validateAlgorithmName(algorithm, "hmac");
   const keyBytes = secretKeyBytes(key, options && typeof options === "object" ? options.encoding : undefined);
   const alg = findAlgorithm(algorithm);
-  if (alg === undefined) throw nodeError(TypeError, "ERR_CRYPTO_INVALID_DIGEST", `Invalid digest: ${algorithm}`);
+  if (alg === undefined) throw codedError(TypeError, "ERR_CRYPTO_INVALID_DIGEST", `Invalid digest: ${algorithm}`);
   const hmacKey = new HmacKey(alg, keyBytes);
   this[kKey] = hmacKey;
   this[kDigest] = hmacKey.inner.clone();
@@ -722,16 +729,10 @@ function secretKeyBytes(key, encoding) {
 
 Hmac.prototype.update = Hash.prototype.update;
 
-// A second digest() returns an empty result instead of throwing (Node's quirk).
+// A second digest() returns an empty result instead of throwing (Node's quirk:
+// an empty Buffer, or its toString(encoding), which is "" for any encoding).
 Hmac.prototype.digest = function digest(outputEncoding) {
-  if (this[kFinalized]) {
-    const encoding = outputEncoding || "buffer";
-    if (encoding === "buffer") return toBuffer(new Uint8Array(0));
-    if (normalizeEncoding(encoding) === undefined) {
-      throw nodeError(TypeError, "ERR_UNKNOWN_ENCODING", `Unknown encoding: ${encoding}`);
-    }
-    return "";
-  }
+  if (this[kFinalized]) return (outputEncoding || "buffer") === "buffer" ? toBuffer(new Uint8Array(0)) : "";
   this[kFinalized] = true;
   return encodeOutput(this[kKey].finishMac(this[kDigest]), outputEncoding);
 };
@@ -1078,12 +1079,12 @@ class CryptoKey {
 }
 
 function webIdlTypeError(method, message) {
-  return nodeError(TypeError, "ERR_INVALID_ARG_TYPE", `Failed to execute '${method}' on 'SubtleCrypto': ${message}`);
+  return codedError(TypeError, "ERR_INVALID_ARG_TYPE", `Failed to execute '${method}' on 'SubtleCrypto': ${message}`);
 }
 
 function requireArgs(method, count, given) {
   if (given < count) {
-    throw nodeError(TypeError, "ERR_MISSING_ARGS",
+    throw codedError(TypeError, "ERR_MISSING_ARGS",
       `Failed to execute '${method}' on 'SubtleCrypto': ${count} arguments required, but only ${given} present.`);
   }
 }
@@ -1099,9 +1100,9 @@ function bufferSourceArg(method, value, position) {
 // https://w3c.github.io/webcrypto/#algorithm-normalization-normalize-an-algorithm
 // `names` maps upper-cased registered names of the operation to their spelling.
 function normalizeAlgorithm(algorithm, names, dictionary) {
-  if (typeof algorithm === "string") algorithm = { name: algorithm };
-  if (algorithm === null || typeof algorithm !== "object" || algorithm.name === undefined) {
-    throw nodeError(TypeError, "ERR_MISSING_OPTION", "Failed to normalize algorithm: passed algorithm can not be " +
+  if (algorithm === null || typeof algorithm !== "object") algorithm = { name: String(algorithm) };  // a DOMString
+  if (algorithm.name === undefined) {
+    throw codedError(TypeError, "ERR_MISSING_OPTION", "Failed to normalize algorithm: passed algorithm can not be " +
       `converted to '${dictionary}' because 'name' is required in '${dictionary}'.`);
   }
   const name = names[String(algorithm.name).toUpperCase()];
@@ -1147,7 +1148,7 @@ class SubtleCrypto {
     requireArgs("importKey", 5, arguments.length);
     const { algorithm: params, name } = normalizeAlgorithm(algorithm, HMAC_ONLY, "Algorithm");
     if (params.hash === undefined) {
-      throw nodeError(TypeError, "ERR_MISSING_OPTION", "Failed to normalize algorithm: passed algorithm can not be " +
+      throw codedError(TypeError, "ERR_MISSING_OPTION", "Failed to normalize algorithm: passed algorithm can not be " +
         "converted to 'HmacImportParams' because 'hash' is required in 'HmacImportParams'.");
     }
     const hashName = normalizeAlgorithm(params.hash, DIGESTS, "Algorithm").name;
