@@ -567,18 +567,22 @@ function invalidThis(type) {
 class TextEncoder {
   #brand = true;
 
+  static #is(value) {
+    return value !== null && typeof value === "object" && #brand in value;
+  }
+
   get encoding() {
-    if (!(#brand in this)) throw invalidThis("TextEncoder");
+    if (!TextEncoder.#is(this)) throw invalidThis("TextEncoder");
     return "utf-8";
   }
 
   encode(input = "") {
-    if (!(#brand in this)) throw invalidThis("TextEncoder");
+    if (!TextEncoder.#is(this)) throw invalidThis("TextEncoder");
     return utf8Encode(`${input}`);
   }
 
   encodeInto(src, dest) {
-    if (!(#brand in this)) throw invalidThis("TextEncoder");
+    if (!TextEncoder.#is(this)) throw invalidThis("TextEncoder");
     if (typeof src !== "string") throw invalidArgType("src", "string", src);
     if (!(dest instanceof Uint8Array)) throw invalidArgType("dest", "Uint8Array", dest);
     const [read, written] = utf8Write(src, dest, 0, TypedArrayLength(dest));
@@ -703,6 +707,10 @@ class TextDecoder {
   #pending = EMPTY;   // bytes held back by a streaming decode
   #bomSeen = false;
 
+  static #is(value) {
+    return value !== null && typeof value === "object" && #fatal in value;
+  }
+
   constructor(label = "utf-8", options = {}) {
     label = `${label}`;
     if (options !== null && typeof options !== "object" && typeof options !== "function") {
@@ -719,25 +727,24 @@ class TextDecoder {
   }
 
   get encoding() {
-    if (!(#fatal in this)) throw invalidThis("TextDecoder");
+    if (!TextDecoder.#is(this)) throw invalidThis("TextDecoder");
     return this.#encoding;
   }
 
   get fatal() {
-    if (!(#fatal in this)) throw invalidThis("TextDecoder");
+    if (!TextDecoder.#is(this)) throw invalidThis("TextDecoder");
     return this.#fatal;
   }
 
   get ignoreBOM() {
-    if (!(#fatal in this)) throw invalidThis("TextDecoder");
+    if (!TextDecoder.#is(this)) throw invalidThis("TextDecoder");
     return this.#ignoreBOM;
   }
 
   // https://encoding.spec.whatwg.org/#dom-textdecoder-decode
   decode(input = EMPTY, options = {}) {
-    if (!(#fatal in this)) throw invalidThis("TextDecoder");
-    const stream = Boolean(options?.stream);
-    if (stream) this.#fastPath = false;
+    if (!TextDecoder.#is(this)) throw invalidThis("TextDecoder");
+    if (options?.stream) this.#fastPath = false;
     const encoding = this.#encoding;
     if (this.#fastPath) {
       if (!isBufferSource(input)) {
@@ -760,6 +767,9 @@ class TextDecoder {
     if (options !== null && typeof options !== "object" && typeof options !== "function") {
       throw invalidArgType("options", "object", options);
     }
+    // Node flushes only when given an options object without `stream`: a null
+    // options argument keeps the stream open.
+    const stream = options === null || Boolean(options.stream);
     const bytes = concatBytes(this.#pending, toBytes(input));
     let held = 0;
     let text;
@@ -773,16 +783,19 @@ class TextDecoder {
       held = bytes.length & 1;
       let units = utf16Units(held ? bytes.subarray(0, bytes.length - 1) : bytes, encoding === "utf-16be");
       const last = units.length ? units[units.length - 1] : 0;
-      if (stream && last >= 0xd800 && last <= 0xdbff) {  // a lead surrogate waits for its pair
+      const leadAtEnd = last >= 0xd800 && last <= 0xdbff;
+      if (stream && leadAtEnd) {  // a lead surrogate waits for its pair
         held += 2;
         units = units.subarray(0, units.length - 1);
       }
       text = unitsToString(units);
       if (this.#fatal && !StringPrototypeIsWellFormed(text)) text = null;
       else text = StringPrototypeToWellFormed(text);
-      if (!stream && held) {  // end of stream inside a code unit
+      if (!stream && held) {
+        // End of stream inside a code unit: one error, which is the same error
+        // as an unpaired lead surrogate just before it (already U+FFFD above).
         if (this.#fatal) text = null;
-        else text += "\ufffd";
+        else if (!leadAtEnd) text += "\ufffd";
         held = 0;
       }
     }
