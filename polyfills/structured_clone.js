@@ -20,7 +20,7 @@
 // through its traps (V8 refuses it), a SharedArrayBuffer is shared as the same
 // object (V8 makes a new object over the same memory), a view that tracks a
 // resizable buffer's length gets a fixed length, and a built-in whose
-// Symbol.toStringTag was redefined is taken for what its tag says.
+// Symbol.toStringTag or prototype was replaced is taken for what those say.
 
 const { DOMException } = internals;
 
@@ -29,7 +29,9 @@ const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
 const ObjectGetPrototypeOf = Object.getPrototypeOf;
 const ObjectKeys = Object.keys;
 const ObjectHasOwn = Object.hasOwn;
+const ObjectPrototype = Object.prototype;
 const ObjectPrototypeToString = Object.prototype.toString;
+const ArrayPrototype = Array.prototype;
 const ArrayIsArray = Array.isArray;
 const FunctionPrototypeToString = Function.prototype.toString;
 const SymbolPrototypeToString = Symbol.prototype.toString;
@@ -251,7 +253,16 @@ function cloneValue(value, memo) {
   const seen = memo.get(value);
   if (seen !== undefined) return seen;
 
-  if (ArrayIsArray(value)) return cloneArray(value, memo);
+  // Fast path for the usual case, an object literal or an array. Of the
+  // uncloneable objects, an arguments object (own `callee`) and the global object
+  // inherit from Object.prototype too.
+  const proto = ObjectGetPrototypeOf(value);
+  if (proto === ObjectPrototype) {
+    if (value !== global && !ObjectHasOwn(value, "callee")) return clonePlainObject(value, memo);
+  } else if (proto === ArrayPrototype && ArrayIsArray(value)) {
+    return cloneArray(value, memo);
+  }
+  if (ArrayIsArray(value)) return cloneArray(value, memo);  // subclasses, other realms' arrays
   if (value === global) throw uncloneable(value, "Object");
 
   const tag = call(ObjectPrototypeToString, value);
@@ -340,7 +351,11 @@ function clonePlainObject(value, memo) {
     const v = value[key];
     // A key an earlier getter deleted is not written (V8 checks it is still there).
     if (v === undefined && !ObjectHasOwn(value, key)) continue;
-    setData(out, key, cloneValue(v, memo));
+    // Primitives are tested inline: most values are, and a call each adds up.
+    const c = (typeof v !== "object" || v === null) && typeof v !== "function" && typeof v !== "symbol"
+      ? v : cloneValue(v, memo);
+    if (key !== "__proto__") out[key] = c;
+    else setData(out, key, c);
   }
   return out;
 }
@@ -357,7 +372,8 @@ function cloneArray(value, memo) {
     for (let i = 0; i < length; i++) {
       const v = value[i];
       if (v === undefined && !(i in value)) continue;
-      out[i] = cloneValue(v, memo);
+      out[i] = (typeof v !== "object" || v === null) && typeof v !== "function" && typeof v !== "symbol"
+        ? v : cloneValue(v, memo);
     }
   } else {
     // Holes or extra properties: write the own keys (indices first, as Object.keys

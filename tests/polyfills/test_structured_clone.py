@@ -217,6 +217,8 @@ CASES: dict[str, str] = {
     "array iterator": "structuredClone([][Symbol.iterator]())",
     "string iterator": "structuredClone(''[Symbol.iterator]())",
     "arguments": "(function () { return structuredClone(arguments) })(1, 2)",
+    "strict arguments": "(function () { 'use strict'; return structuredClone(arguments) })(1, 2)",
+    "object with callee key": "structuredClone({ callee: 1, length: 2 })",
     "global": "structuredClone(globalThis)",
     "nested function deep": "structuredClone({ a: [{ b: new Map([[1, { c: () => 'deep' }]]) }] })",
 }
