@@ -232,5 +232,7 @@ internals.host = function host(command, argument) {
   const handler = internals.commands[command];
   if (handler === undefined) throw new Error(`jshost: unknown host command ${command}`);
   const result = handler(argument);
-  return result === undefined ? "" : result;
+  // A long concatenation is a rope string in QuickJS-ng, which the Python binding
+  // cannot convert ("Unknown quickjs tag: -6"); slice() hands back a flat copy.
+  return result === undefined ? "" : result.slice(0);
 };

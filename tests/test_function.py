@@ -325,3 +325,14 @@ async def test_threaded_slots_run_concurrently_with_the_loop() -> None:
         task.cancel()
     assert all(r.ok for r in results)
     assert ticks >= 5  # the event loop kept running while both slots computed
+
+
+async def test_large_and_non_latin1_results_cross_the_boundary() -> None:
+    fn = load("""async function onTrack(event) {
+        console.log('€'.repeat(3000));
+        return {big: 'y'.repeat(50000) + 'x'.repeat(50000), emoji: '😀'.repeat(2000)} }""")
+    async with fn.instance() as inst:
+        result = await inst.invoke_event({"type": "track"})
+    assert result.ok, result.error
+    assert len(result.return_value["big"]) == 100000 and result.return_value["emoji"] == "😀" * 2000
+    assert result.logs[0].message == "€" * 3000
