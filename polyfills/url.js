@@ -335,21 +335,34 @@ function serializeIPv6(address) {
 // code point: it agrees for every code point the engine's Unicode version knows
 // (newer code points are unassigned to it, hence disallowed).
 
-const IDNA_DISALLOWED = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Noncharacter_Code_Point}\p{Bidi_Control}\p{Z}\u{E0000}-\u{E007F}\u2FF0-\u2FFF\u31EF\uFFFC\uFFFD]/u;
-const IDNA_DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-const IDNA_FORMAT = /\p{Cf}/u;
-const IDNA_CHANGES = /\p{Changes_When_NFKC_Casefolded}/u;
-const MARK = /^\p{M}/u;
+// Unicode property classes, compiled on first use: QuickJS compiles a regular
+// expression literal when it parses the file, and these are costly to compile.
+let unicodeClasses = null;
+function classes() {
+  return unicodeClasses || (unicodeClasses = {
+    disallowed: new RegExp("[\\p{Cc}\\p{Cs}\\p{Co}\\p{Cn}\\p{Noncharacter_Code_Point}\\p{Bidi_Control}\\p{Z}" +
+      "\\u{E0000}-\\u{E007F}\\u2FF0-\\u2FFF\\u31EF\\uFFFC\\uFFFD]", "u"),
+    ignorable: new RegExp("\\p{Default_Ignorable_Code_Point}", "u"),
+    format: new RegExp("\\p{Cf}", "u"),
+    changesWhenMapped: new RegExp("\\p{Changes_When_NFKC_Casefolded}", "u"),
+    leadingMark: new RegExp("^\\p{M}", "u"),
+    nonspacingMark: new RegExp("[\\p{Mn}\\p{Me}]", "u"),
+    transparent: new RegExp("[\\p{Mn}\\p{Me}\\p{Cf}]", "u"),
+    currency: new RegExp("\\p{Sc}", "u"),
+    symbolOrPunctuation: new RegExp("[\\p{S}\\p{P}]", "u"),
+  });
+}
 
 // 'X' disallowed, 'I' ignored, '' otherwise (valid or mapped) for a non-ASCII code point.
 function idnaClass(ch) {
-  if (IDNA_DISALLOWED.test(ch)) return "X";
+  const re = classes();
+  if (re.disallowed.test(ch)) return "X";
   if (ch === "\u200c" || ch === "\u200d") return "";   // deviations: kept
-  if (IDNA_DEFAULT_IGNORABLE.test(ch)) return "I";
-  if (IDNA_FORMAT.test(ch)) return "X";
+  if (re.ignorable.test(ch)) return "I";
+  if (re.format.test(ch)) return "X";
   // Compatibility characters that decompose to a full stop (U+2024, U+2488,
   // U+FE52, ...) are disallowed, except the label separators U+3002, U+FF0E, U+FF61.
-  if (IDNA_CHANGES.test(ch) && ch !== "\u3002" && ch !== "\uff0e" && ch !== "\uff61") {
+  if (re.changesWhenMapped.test(ch) && ch !== "\u3002" && ch !== "\uff0e" && ch !== "\uff61") {
     const m = ch.normalize("NFKC");
     if (m.includes(".") || m.includes("\u3002")) return "X";
   }
@@ -424,11 +437,12 @@ function bidiClass(cp) {
   const listed = lookupRange("bidi", BIDI_TABLE, cp);
   if (listed !== "") return listed;
   const ch = String.fromCodePoint(cp);
-  if (/[\p{Mn}\p{Me}]/u.test(ch)) return "M";
+  const re = classes();
+  if (re.nonspacingMark.test(ch)) return "M";
   if (inRanges(RTL_DEFAULT, cp)) return "R";
   if (inRanges(AL_DEFAULT, cp)) return "A";
-  if (/\p{Sc}/u.test(ch)) return "T";
-  if (/[\p{S}\p{P}]/u.test(ch)) return "O";
+  if (re.currency.test(ch)) return "T";
+  if (re.symbolOrPunctuation.test(ch)) return "O";
   return "L";
 }
 
@@ -437,7 +451,7 @@ function joiningType(cp) {
   const listed = lookupRange("join", JOINING_TABLE, cp);
   if (listed !== "") return listed;
   if (cp === 0x200c || cp === 0x200d) return "U";
-  return /[\p{Mn}\p{Me}\p{Cf}]/u.test(String.fromCodePoint(cp)) ? "T" : "U";
+  return classes().transparent.test(String.fromCodePoint(cp)) ? "T" : "U";
 }
 
 // https://www.unicode.org/reports/tr46/#Validity_Criteria (nontransitional),
@@ -447,7 +461,7 @@ function validLabel(label, cps, fromPunycode) {
     if (label.normalize("NFC") !== label || label.startsWith("xn--")) return false;
     for (const cp of cps) if (!idnaValid(cp)) return false;
   }
-  if (label.includes(".") || MARK.test(label)) return false;
+  if (label.includes(".") || classes().leadingMark.test(label)) return false;
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i];
     if (cp !== 0x200c && cp !== 0x200d) continue;
@@ -1203,11 +1217,6 @@ class URL {
     this.#url = record;
   }
 
-  static canParse(url, base = undefined) {
-    if (arguments.length === 0) throw missingArgs(["url"]);
-    return apiParse(toUSV(url), base === undefined ? undefined : toUSV(base)) !== FAILURE;
-  }
-
   static parse(url, base = undefined) {
     if (arguments.length === 0) throw missingArgs(["url"]);
     try {
@@ -1216,6 +1225,11 @@ class URL {
       if (error && error.code === "ERR_INVALID_URL") return null;
       throw error;
     }
+  }
+
+  static canParse(url, base = undefined) {
+    if (arguments.length === 0) throw missingArgs(["url"]);
+    return apiParse(toUSV(url), base === undefined ? undefined : toUSV(base)) !== FAILURE;
   }
 
   // Blob URLs need a Blob store, which this runtime does not have.
@@ -1593,7 +1607,6 @@ class URLSearchParams {
     return `${name} {}`;
   }
 }
-URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
 
 const invalidTuple = () => nodeTypeError("ERR_INVALID_TUPLE", "Each query pair must be an iterable [name, value] tuple");
 
@@ -1652,6 +1665,10 @@ for (const [cls, tag] of [[URL, "URL"], [URLSearchParams, "URLSearchParams"], [U
   }
   Object.defineProperty(proto, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
 }
+for (const key of ["parse", "canParse", "createObjectURL", "revokeObjectURL"]) Object.defineProperty(URL, key, { enumerable: true });
+Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+  value: URLSearchParams.prototype.entries, writable: true, enumerable: false, configurable: true,
+});
 
 internals.URL = URL;
 internals.URLSearchParams = URLSearchParams;

@@ -271,6 +271,7 @@ DIFFERENTIAL_CASES = [
     ["size getter this", "Object.getOwnPropertyDescriptor(URLSearchParams.prototype, 'size').get.call({})"],
     ["stringify", "[String(new URLSearchParams('a=1 2')), JSON.stringify(new URLSearchParams('a=1')), Object.prototype.toString.call(new URLSearchParams()), new URLSearchParams('x=y') + '']"],
     ["shape", "[URLSearchParams.length, URLSearchParams.name, URLSearchParams.prototype[Symbol.iterator] === URLSearchParams.prototype.entries, Object.keys(URLSearchParams.prototype), Object.getOwnPropertyNames(URLSearchParams.prototype)]"],
+    ["descriptors", "[[URLSearchParams.prototype, 'P'], [URL.prototype, 'U'], [Object.getPrototypeOf(new URLSearchParams().keys()), 'I'], [URL, 'S'], [URLSearchParams, 'T']].flatMap(([o, n]) => Reflect.ownKeys(o).map((k) => { const d = Object.getOwnPropertyDescriptor(o, k); return [n, String(k), d.enumerable, 'writable' in d ? d.writable : null, d.configurable, typeof d.get, typeof d.set, typeof d.value]; }))"],
     ["iterator shape", "(() => { const proto = Object.getPrototypeOf(new URLSearchParams().keys()); return [Object.getOwnPropertyNames(proto), Object.getPrototypeOf(proto) === Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())), proto[Symbol.toStringTag]]; })()"],
     ["subclass", "(() => { class P extends URLSearchParams { extra() { return this.get('a'); } } const p = new P('a=1'); return [p.extra(), p instanceof URLSearchParams, p.toString()]; })()"],
     # URL
