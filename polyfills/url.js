@@ -1163,16 +1163,29 @@ function serializeUrlencoded(list) {
 // 5. The API  https://url.spec.whatwg.org/#api
 // ---------------------------------------------------------------------------
 
-// Node's internal errors: a TypeError with an enumerable `code` (lib/internal/errors.js).
-function nodeTypeError(code, message) {
-  const error = new TypeError(message);
-  error.code = code;
-  return error;
-}
+// Node's internal errors (lib/internal/errors.js): a TypeError with an
+// enumerable `code` whose stack header and toString() show the code, as in
+// "TypeError [ERR_MISSING_ARGS]: The "url" argument must be specified". Its
+// class is named TypeError, as Node's is.
+const NodeTypeError = ({ TypeError: class extends TypeError {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+    const stack = this.stack;
+    if (typeof stack === "string" && stack.startsWith("TypeError: ")) {
+      Object.defineProperty(this, "stack", { value: `TypeError [${code}]: ${stack.slice(11)}`, writable: true, enumerable: false, configurable: true });
+    }
+  }
+  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+} }).TypeError;
+const nodeTypeError = (code, message) => new NodeTypeError(code, message);
 const missingArgs = (names) => nodeTypeError("ERR_MISSING_ARGS",
   names.length === 1 ? `The "${names[0]}" argument must be specified` : `The "${names[0]}" and "${names[1]}" arguments must be specified`);
-function invalidURL(input, base) {
-  const error = nodeTypeError("ERR_INVALID_URL", "Invalid URL");
+// Node 20's URL constructor throws a plain TypeError made by its C++ binding;
+// the href setter throws one of its internal errors.
+function invalidURL(input, base, internal) {
+  const error = internal ? nodeTypeError("ERR_INVALID_URL", "Invalid URL") : new TypeError("Invalid URL");
+  error.code = "ERR_INVALID_URL";
   error.input = input;
   if (base !== undefined) error.base = base;
   return error;
@@ -1262,7 +1275,7 @@ class URL {
     URL.#record(this);
     value = toUSV(value);
     const record = basicParse(value, null);
-    if (record === FAILURE) throw invalidURL(value);
+    if (record === FAILURE) throw invalidURL(value, undefined, true);
     this.#url = record;
     this.#resetParams();
   }

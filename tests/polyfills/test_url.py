@@ -288,6 +288,7 @@ DIFFERENTIAL_CASES = [
     ["createObjectURL", "URL.createObjectURL('x')"],
     ["revokeObjectURL", "[URL.revokeObjectURL('blob:x')]"],
     ["href setter invalid", "(() => { const u = new URL('http://a/'); u.href = 'nope'; })()"],
+    ["error shapes", "[() => new URL(), () => new URL('bad'), () => { new URL('http://a/').href = 'bad'; }, () => new URLSearchParams([1]), () => URLSearchParams.prototype.get.call(1), () => new URLSearchParams().forEach()].map((f) => { try { f(); } catch (e) { return [String(e), e.stack.split('\\n')[0], Object.getPrototypeOf(e) === TypeError.prototype, e.constructor.name, e instanceof TypeError, Object.keys(e)]; } })"],
     ["receiver", "Object.getOwnPropertyDescriptor(URL.prototype, 'href').get.call({})"],
     ["toString receiver", "URL.prototype.toString.call(5)"],
     ["url stringify", "(() => { const u = new URL('https://user:pw@EXAMPLE.com:443/a/../b/./c?q=1#h'); return [String(u), u + '', JSON.stringify({u}), u.toJSON(), Object.keys(u), Object.prototype.toString.call(u)]; })()"],
