@@ -16,73 +16,11 @@ const isView = ArrayBuffer.isView;
 const MathMin = Math.min;
 
 // ---------------------------------------------------------------------------
-// Node-style errors (lib/internal/errors.js conventions)
+// Node-style errors: the shared helpers of encoding.js (internals.nodeErrors)
 // ---------------------------------------------------------------------------
 
-// util.inspect of a primitive, as Node's error messages quote it.
-function inspectPrimitive(value) {
-  switch (typeof value) {
-    case "string": {
-      const quote = !value.includes("'") ? "'" : !value.includes('"') ? '"' : !value.includes("`") ? "`" : "'";
-      let body = internals.JSONStringify(value).slice(1, -1).replace(/\\"/g, '"');
-      if (quote === "'") body = body.replace(/'/g, "\\'");
-      return quote + body + quote;
-    }
-    case "number": return Object.is(value, -0) ? "-0" : String(value);
-    case "bigint": return `${value}n`;
-    default: return String(value);
-  }
-}
-
-// The " Received ..." tail of ERR_INVALID_ARG_TYPE.
-function received(value) {
-  if (value === null || value === undefined) return ` Received ${value}`;
-  if (typeof value === "function") return ` Received function ${value.name}`;
-  if (typeof value === "object") {
-    let name;
-    try { name = value.constructor && value.constructor.name; } catch { name = undefined; }
-    return name ? ` Received an instance of ${name}` : " Received [Object: null prototype] {}";
-  }
-  let shown = inspectPrimitive(value);
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return ` Received type ${typeof value} (${shown})`;
-}
-
-// An error like Node's NodeError: `code` property, `String(err)` and the stack
-// header read "TypeError [CODE]: message".
-function nodeError(Base, code, message) {
-  const error = new Base(message);
-  const plain = `${error.name}: ${message}`;
-  const header = `${error.name} [${code}]: ${message}`;
-  ObjectDefineProperty(error, "toString", {
-    value() { return `${this.name} [${code}]: ${this.message}`; },
-    writable: true, enumerable: false, configurable: true,
-  });
-  try {
-    const stack = error.stack;
-    if (typeof stack === "string" && stack.startsWith(plain)) error.stack = header + stack.slice(plain.length);
-  } catch { /* a frozen stack keeps its plain header */ }
-  error.code = code;
-  return error;
-}
-
-// `what` is the subject, e.g. 'The "data" argument'; `expected` e.g. "of type string".
-function invalidArgType(what, expected, value) {
-  return nodeError(TypeError, "ERR_INVALID_ARG_TYPE", `${what} must be ${expected}.${received(value)}`);
-}
-
-const DATA_TYPES = "of type string or an instance of Buffer, TypedArray, or DataView";
-
-// ERR_OUT_OF_RANGE: big integers are shown with "_" separators, as Node does.
-function outOfRange(name, range, value) {
-  let shown;
-  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) {
-    shown = String(value).replace(/(\d)(?=(\d{3})+$)/g, "$1_");
-  } else {
-    shown = inspectPrimitive(value);
-  }
-  return nodeError(RangeError, "ERR_OUT_OF_RANGE", `The value of "${name}" is out of range. It must be ${range}. Received ${shown}`);
-}
+const { make: nodeError, invalidArgType, outOfRange, invalidArgValue } = internals.nodeErrors;
+const DATA_TYPES = ["string", "Buffer", "TypedArray", "DataView"];
 
 // Errors Node throws from C++ or its Web IDL layer: `code`, but no "[CODE]" in the text.
 function codedError(Base, code, message) {
@@ -96,17 +34,12 @@ function hashFinalized() {
 }
 
 function validateFunction(value, name) {
-  if (typeof value !== "function") throw invalidArgType(`The "${name}" argument`, "of type function", value);
+  if (typeof value !== "function") throw invalidArgType(name, "Function", value);
 }
 
-// A DOMException from domexception.js when it is there (it maps `name` to the
-// legacy `code`), else an Error carrying that name.
+// A DOMException (domexception.js maps `name` to the legacy `code`).
 function domException(message, name) {
-  const DOMException = internals.DOMException;
-  if (typeof DOMException === "function") return new DOMException(message, name);
-  const error = new Error(message);
-  error.name = name;
-  return error;
+  return new internals.DOMException(message, name);
 }
 
 // Node's API that jshost leaves out fails loudly, naming what was called.
@@ -129,7 +62,7 @@ function callLater(callback, ...args) {
 }
 
 // ---------------------------------------------------------------------------
-// Bytes and encodings
+// Bytes and encodings: the shared codecs of encoding.js, Buffer for the rare ones
 // ---------------------------------------------------------------------------
 
 // A Uint8Array over the same memory as any ArrayBufferView (no copy).
@@ -137,10 +70,9 @@ function viewBytes(view) {
   return view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-// Node's Buffer over `bytes` (no copy) once buffer.js provides it.
+// Node's Buffer over `bytes` (no copy).
 function toBuffer(bytes) {
-  const Buffer = internals.Buffer;
-  return typeof Buffer === "function" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : bytes;
+  return internals.Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 // Node's encoding names, case-insensitive (lib/internal/util.js normalizeEncoding).
@@ -159,129 +91,19 @@ function normalizeEncoding(encoding) {
   }
 }
 
-// UTF-8 (WHATWG "UTF-8 encode"; a lone surrogate becomes U+FFFD, as in Node).
-function utf8Encode(string) {
-  if (typeof internals.utf8Encode === "function") return internals.utf8Encode(string);
-  const n = string.length;
-  const out = new Uint8Array(n * 3);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    let c = string.charCodeAt(i);
-    if (c < 0x80) { out[j++] = c; continue; }
-    if (c < 0x800) { out[j++] = 0xc0 | (c >> 6); out[j++] = 0x80 | (c & 63); continue; }
-    if (c >= 0xd800 && c <= 0xdfff) {
-      const d = i + 1 < n ? string.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-        out[j++] = 0xf0 | (c >> 18); out[j++] = 0x80 | ((c >> 12) & 63);
-        out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63);
-        continue;
-      }
-      c = 0xfffd;
-    }
-    out[j++] = 0xe0 | (c >> 12); out[j++] = 0x80 | ((c >> 6) & 63); out[j++] = 0x80 | (c & 63);
-  }
-  return out.subarray(0, j);
-}
-
-let hexValues = null;   // char code -> nibble or -1, built on first use
-let base64Values = null; // char code -> sextet or -1 (both alphabets)
-let hexPairs = null;     // byte -> "xx"
-const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-// Node's hex decoding: pairs of digits up to the first invalid one.
-function hexDecode(string) {
-  if (hexValues === null) {
-    hexValues = new Int8Array(128).fill(-1);
-    for (let i = 0; i < 16; i++) hexValues[i.toString(16).charCodeAt(0)] = hexValues[i.toString(16).toUpperCase().charCodeAt(0)] = i;
-  }
-  const n = string.length >>> 1;
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = string.charCodeAt(2 * i), b = string.charCodeAt(2 * i + 1);
-    const hi = a < 128 ? hexValues[a] : -1, lo = b < 128 ? hexValues[b] : -1;
-    if ((hi | lo) < 0) return out.subarray(0, i);
-    out[i] = (hi << 4) | lo;
-  }
-  return out;
-}
-
-// Node's forgiving base64 decoding: either alphabet, characters outside it
-// skipped, decoding stops at the first "=".
-function base64Decode(string) {
-  if (base64Values === null) {
-    base64Values = new Int8Array(128).fill(-1);
-    for (let i = 0; i < 64; i++) base64Values[BASE64.charCodeAt(i)] = base64Values[BASE64URL.charCodeAt(i)] = i;
-  }
-  const out = new Uint8Array(((string.length * 3) >>> 2) + 3);
-  let acc = 0, bits = 0, j = 0;
-  for (let i = 0; i < string.length; i++) {
-    const c = string.charCodeAt(i);
-    if (c === 61) break;
-    const v = c < 128 ? base64Values[c] : -1;
-    if (v < 0) continue;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[j++] = acc >> bits;
-    }
-  }
-  return out.subarray(0, j);
-}
-
-// The bytes of a string in one of Node's encodings (unknown ones are UTF-8).
+// The bytes of a string in one of Node's encodings (unknown ones are UTF-8,
+// as in Node's C++ ParseEncoding).
 function stringBytes(string, encoding) {
   switch (normalizeEncoding(encoding)) {
-    case "hex": return hexDecode(string);
-    case "base64": case "base64url": return base64Decode(string);
-    case "latin1": case "ascii": {
-      const out = new Uint8Array(string.length);
-      for (let i = 0; i < out.length; i++) out[i] = string.charCodeAt(i);
-      return out;
+    case "hex": {
+      const bytes = new Uint8Array(string.length >>> 1);
+      return bytes.subarray(0, internals.hexDecodeInto(string, bytes, 0, bytes.length));
     }
-    case "utf16le": {
-      const out = new Uint8Array(string.length * 2);
-      for (let i = 0; i < string.length; i++) {
-        const c = string.charCodeAt(i);
-        out[2 * i] = c;
-        out[2 * i + 1] = c >> 8;
-      }
-      return out;
-    }
-    default: return utf8Encode(string);
+    case "base64": case "base64url": return internals.base64Decode(string);
+    case "latin1": case "ascii": return internals.latin1Encode(string);
+    case "utf16le": return internals.Buffer.from(string, "utf16le");
+    default: return internals.utf8Encode(string);
   }
-}
-
-function hexEncode(bytes) {
-  if (hexPairs === null) {
-    hexPairs = [];
-    for (let i = 0; i < 256; i++) hexPairs.push((i < 16 ? "0" : "") + i.toString(16));
-  }
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += hexPairs[bytes[i]];
-  return out;
-}
-
-// RFC 4648 §4 (base64, padded) and §5 (base64url, unpadded as in Node).
-function base64Encode(bytes, url) {
-  const alphabet = url ? BASE64URL : BASE64;
-  let out = "";
-  const n = bytes.length;
-  let i = 0;
-  for (; i + 2 < n; i += 3) {
-    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += alphabet[v >> 18] + alphabet[(v >> 12) & 63] + alphabet[(v >> 6) & 63] + alphabet[v & 63];
-  }
-  if (i < n) {
-    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0);
-    out += alphabet[v >> 18] + alphabet[(v >> 12) & 63];
-    out += i + 1 < n ? alphabet[(v >> 6) & 63] : url ? "" : "=";
-    if (!url) out += "=";
-  }
-  return out;
 }
 
 // A digest in an output encoding; no or an unknown encoding gives a Buffer
@@ -289,19 +111,10 @@ function base64Encode(bytes, url) {
 function encodeOutput(bytes, encoding) {
   const normalized = normalizeEncoding(encoding);
   switch (normalized) {
-    case "hex": return hexEncode(bytes);
-    case "base64": return base64Encode(bytes, false);
-    case "base64url": return base64Encode(bytes, true);
-    case "latin1": return String.fromCharCode.apply(null, bytes);
-    case "ascii": return String.fromCharCode.apply(null, bytes.map((b) => b & 0x7f));
-    case "utf8": case "utf16le": {
-      const Buffer = internals.Buffer;
-      if (typeof Buffer === "function") return Buffer.prototype.toString.call(toBuffer(bytes), normalized);
-      let out = "";  // before buffer.js: UTF-16LE only; UTF-8 as Latin-1 (never hit in a full runtime)
-      if (normalized === "utf16le") for (let i = 0; i + 1 < bytes.length; i += 2) out += String.fromCharCode(bytes[i] | (bytes[i + 1] << 8));
-      else out = String.fromCharCode.apply(null, bytes);
-      return out;
-    }
+    case "hex": return internals.hexEncode(bytes, 0, bytes.length);
+    case "base64": case "base64url": return internals.base64Encode(bytes, 0, bytes.length, normalized === "base64url");
+    case "latin1": return internals.latin1Decode(bytes);
+    case "utf8": case "ascii": case "utf16le": return toBuffer(bytes).toString(normalized);
     default: return toBuffer(bytes);
   }
 }
@@ -310,7 +123,7 @@ function encodeOutput(bytes, encoding) {
 function dataBytes(data, encoding, name) {
   if (typeof data === "string") return stringBytes(data, encoding);
   if (isView(data)) return viewBytes(data);
-  throw invalidArgType(`The "${name}" argument`, DATA_TYPES, data);
+  throw invalidArgType(name, DATA_TYPES, data);
 }
 
 // ---------------------------------------------------------------------------
@@ -660,7 +473,7 @@ const kFinalized = Symbol("kFinalized");
 const kKey = Symbol("kKey");
 
 function validateAlgorithmName(algorithm, name) {
-  if (typeof algorithm !== "string") throw invalidArgType(`The "${name}" argument`, "of type string", algorithm);
+  if (typeof algorithm !== "string") throw invalidArgType(name, "string", algorithm);
 }
 
 // Hash(algorithm[, options]) works with and without `new`, as in Node.
@@ -680,8 +493,7 @@ function Hash(algorithm, options) {
 // Node validates hex input length here (validateEncoding in hash.js).
 function checkUpdateEncoding(data, encoding) {
   if (typeof data === "string" && data.length % 2 !== 0 && normalizeEncoding(encoding) === "hex") {
-    throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE",
-      `The argument 'encoding' is invalid for data of length ${data.length}. Received ${inspectPrimitive(encoding)}`);
+    throw invalidArgValue("encoding", encoding, `is invalid for data of length ${data.length}`);
   }
 }
 
@@ -723,8 +535,7 @@ function secretKeyBytes(key, encoding) {
   if (isView(key)) return viewBytes(key);
   if (key instanceof ArrayBuffer) return new Uint8Array(key);
   if (key instanceof CryptoKey) return key[kKeyBytes];
-  throw invalidArgType('The "key" argument',
-    "of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey", key);
+  throw invalidArgType("key", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView", "KeyObject", "CryptoKey"], key);
 }
 
 Hmac.prototype.update = Hash.prototype.update;
@@ -748,20 +559,19 @@ function createHmac(algorithm, key, options) {
 // crypto.hash(algorithm, data[, outputEncoding]): Node 20.12's one-shot digest.
 function hash(algorithm, input, outputEncoding = "hex") {
   validateAlgorithmName(algorithm, "algorithm");
-  if (typeof input !== "string" && !isView(input)) throw invalidArgType('The "input" argument', DATA_TYPES, input);
+  if (typeof input !== "string" && !isView(input)) throw invalidArgType("input", DATA_TYPES, input);
   if (outputEncoding !== "buffer") {
     if (typeof outputEncoding !== "string") {
-      throw invalidArgType('The "outputEncoding" argument', "of type string", outputEncoding);
+      throw invalidArgType("outputEncoding", "string", outputEncoding);
     }
     const normalized = normalizeEncoding(outputEncoding);
     if (normalized === undefined || normalized === "buffer") {
-      throw nodeError(TypeError, "ERR_INVALID_ARG_VALUE",
-        `The argument 'outputEncoding' is invalid. Received ${inspectPrimitive(outputEncoding)}`);
+      throw invalidArgValue("outputEncoding", outputEncoding);
     }
   }
   const alg = findAlgorithm(algorithm);
   if (alg === undefined) throw new Error(`Digest method ${algorithm} is not supported`);
-  return encodeOutput(digestOf(alg, typeof input === "string" ? utf8Encode(input) : viewBytes(input)), outputEncoding);
+  return encodeOutput(digestOf(alg, typeof input === "string" ? internals.utf8Encode(input) : viewBytes(input)), outputEncoding);
 }
 
 function getHashes() {
@@ -866,8 +676,8 @@ function checkSeed() {
   if (state === rng.state && entropy === rng.entropy) return;
   rng.state = state;
   rng.entropy = entropy;
-  let seed = typeof entropy === "string" ? hexDecode(entropy) : new Uint8Array(0);
-  if (seed.length < 16) seed = utf8Encode(`jshost weak seed ${Date.now()} ${++rng.weakSeeds}`);
+  let seed = typeof entropy === "string" ? stringBytes(entropy, "hex") : new Uint8Array(0);
+  if (seed.length < 16) seed = internals.utf8Encode(`jshost weak seed ${Date.now()} ${++rng.weakSeeds}`);
   reseed(seed);
 }
 
@@ -905,7 +715,7 @@ function fillRandom(bytes) {
 const kMaxLength = 2 ** 31 - 1;  // Node's kMaxPossibleLength on 64-bit builds
 
 function validateNumber(value, name) {
-  if (typeof value !== "number") throw invalidArgType(`The "${name}" argument`, "of type number", value);
+  if (typeof value !== "number") throw invalidArgType(name, "number", value);
 }
 
 function assertOffset(offset, elementSize, length) {
@@ -934,7 +744,7 @@ function randomBytes(size, callback) {
 
 function checkFillTarget(buffer) {
   if (!(buffer instanceof ArrayBuffer) && !isView(buffer)) {
-    throw invalidArgType('The "buf" argument', "an instance of ArrayBuffer or ArrayBufferView", buffer);
+    throw invalidArgType("buf", ["ArrayBuffer", "ArrayBufferView"], buffer);
   }
 }
 
@@ -987,8 +797,8 @@ function randomInt(min, max, callback) {
   }
   const isSync = typeof callback === "undefined";
   if (!isSync) validateFunction(callback, "callback");
-  if (!Number.isSafeInteger(min)) throw invalidArgType('The "min" argument', "a safe integer", min);
-  if (!Number.isSafeInteger(max)) throw invalidArgType('The "max" argument', "a safe integer", max);
+  if (!Number.isSafeInteger(min)) throw invalidArgType("min", "a safe integer", min);
+  if (!Number.isSafeInteger(max)) throw invalidArgType("max", "a safe integer", max);
   if (max <= min) throw outOfRange("max", `greater than the value of "min" (${min})`, max);
   const range = max - min;
   if (!(range <= RAND_MAX)) throw outOfRange(`max${minNotSpecified ? "" : " - min"}`, `<= ${RAND_MAX}`, range);
@@ -1010,16 +820,16 @@ function randomInt(min, max, callback) {
 // RFC 9562 §5.4: 122 random bits, version 4, variant 0b10.
 function randomUUID(options) {
   if (options !== undefined) {
-    if (options === null || typeof options !== "object") throw invalidArgType('The "options" argument', "of type object", options);
+    if (options === null || typeof options !== "object") throw invalidArgType("options", "Object", options);
     const disable = options.disableEntropyCache;
     if (disable !== undefined && typeof disable !== "boolean") {
-      throw invalidArgType('The "options.disableEntropyCache" property', "of type boolean", disable);
+      throw invalidArgType("options.disableEntropyCache", "boolean", disable);
     }
   }
   const b = fillRandom(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
   b[8] = (b[8] & 0x3f) | 0x80;
-  const hex = hexEncode(b);
+  const hex = internals.hexEncode(b, 0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
