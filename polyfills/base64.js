@@ -14,22 +14,20 @@
 // out Buffer and still expects atob to work is not worth reproducing.
 
 const Buffer = internals.Buffer;
-const { base64Encode, base64Decode, latin1Decode, latin1Encode } = internals;
+const { base64ToLatin1, latin1ToBase64 } = internals;
 
 function atob(str) {
-  // Buffer.from(str, 'base64') checks its argument; for a string the decode
-  // and the latin1 text are taken directly, without a pooled Buffer.
+  // A string goes straight to the codec (no pooled Buffer in between); anything
+  // else meets Buffer.from's own argument handling, as in the package.
   if (typeof str !== "string") return Buffer.from(str, "base64").toString("binary");
-  const bytes = base64Decode(str);
-  return latin1Decode(bytes, 0, bytes.length);
+  return base64ToLatin1(str);
 }
 
 function btoa(str) {
   if (str instanceof Buffer) return str.toString("base64");
   const text = str.toString();
   if (typeof text !== "string") return Buffer.from(text, "binary").toString("base64");
-  const bytes = latin1Encode(text);
-  return base64Encode(bytes, 0, bytes.length, false);
+  return latin1ToBase64(text);
 }
 
 internals.atob = atob;

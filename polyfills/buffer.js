@@ -304,15 +304,20 @@ function normalizeEncoding(encoding) {
 // ---------------------------------------------------------------------------
 
 function fromStringFast(string, ops) {
-  const length = ops.byteLength(string);
+  // Long UTF-8 is encoded once (natively) rather than measured, then written.
+  const encoded = ops === utf8Ops && string.length > 32 ? utf8Encode(string) : null;
+  const length = encoded !== null ? encoded.length : ops.byteLength(string);
   if (length >= (Buffer.poolSize >>> 1)) {
+    if (encoded !== null) return new FastBuffer(encoded.buffer, encoded.byteOffset, length);
     const b = new FastBuffer(length);
     const actual = ops.write(b, string, 0, length);
     return actual === length ? b : new FastBuffer(b.buffer, 0, actual);
   }
   if (allocPool === null || length > poolSize - poolOffset) createPool();
   let b = new FastBuffer(allocPool, poolOffset, length);
-  const actual = ops.write(b, string, 0, length);
+  let actual = length;
+  if (encoded !== null) TypedArraySet(b, encoded, 0);
+  else actual = ops.write(b, string, 0, length);
   if (actual !== length) b = new FastBuffer(allocPool, poolOffset, actual);
   poolOffset += actual;
   alignPool();
@@ -457,9 +462,16 @@ Buffer.isBuffer = function isBuffer(b) {
   return b instanceof Buffer;
 };
 
-// -1, 0 or 1: bytes compared as unsigned, then lengths.
+// -1, 0 or 1: bytes compared as unsigned, then lengths (memcmp, then sizes).
 function compareBytes(a, aStart, aEnd, b, bStart, bEnd) {
   const n = Math.min(aEnd - aStart, bEnd - bStart);
+  if (n > 48) {
+    // Latin-1 strings compare code unit by code unit, then by length: the same
+    // order, computed natively (a JS loop costs ~130 ns a byte).
+    const x = latin1Decode(a, aStart, aEnd);
+    const y = latin1Decode(b, bStart, bEnd);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   for (let i = 0; i < n; i++) {
     const x = a[aStart + i];
     const y = b[bStart + i];
@@ -1006,6 +1018,13 @@ function checkInt(value, min, max, buf, offset, byteLength) {
 
 // Unsigned little/big-endian integer of `size` (1-6) bytes at a checked offset.
 function readUnsigned(buf, offset, size, littleEndian) {
+  switch (size) {  // the common sizes without a loop
+    case 1: return buf[offset];
+    case 2: return littleEndian ? buf[offset] | (buf[offset + 1] << 8) : (buf[offset] << 8) | buf[offset + 1];
+    case 4: return littleEndian
+      ? (buf[offset] | (buf[offset + 1] << 8) | (buf[offset + 2] << 16)) + buf[offset + 3] * 0x1000000
+      : buf[offset] * 0x1000000 + ((buf[offset + 1] << 16) | (buf[offset + 2] << 8) | buf[offset + 3]);
+  }
   let value = 0;
   let scale = 1;
   for (let k = 0; k < size; k++) {
