@@ -79,64 +79,22 @@ function hexValue(c) {
 // "UTF-8 decode without BOM" of the percent-decoding of `s`
 // (https://url.spec.whatwg.org/#string-percent-decode). decodeURIComponent gives
 // the same answer whenever it succeeds; it throws on a stray "%" or on bytes that
-// are not UTF-8, which the byte-level path below decodes with U+FFFD.
+// are not UTF-8, which the byte-level algorithm decodes with U+FFFD.
 function percentDecodeToString(s) {
   if (s.indexOf("%") === -1) return s;
   try { return decodeURIComponent(s); } catch { /* fall through */ }
-  const bytes = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x25 && i + 2 < s.length && hexValue(s.charCodeAt(i + 1)) >= 0 && hexValue(s.charCodeAt(i + 2)) >= 0) {
-      bytes.push(hexValue(s.charCodeAt(i + 1)) * 16 + hexValue(s.charCodeAt(i + 2)));
+  const input = internals.utf8Encode(s);
+  const output = new Uint8Array(input.length);
+  let n = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] === 0x25 && i + 2 < input.length && hexValue(input[i + 1]) >= 0 && hexValue(input[i + 2]) >= 0) {
+      output[n++] = hexValue(input[i + 1]) * 16 + hexValue(input[i + 2]);
       i += 2;
-    } else if (c < 0x80) {
-      bytes.push(c);
     } else {
-      const cp = s.codePointAt(i);
-      if (cp > 0xffff) i++;
-      if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-      else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-      else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+      output[n++] = input[i];
     }
   }
-  return utf8Decode(bytes);
-}
-
-// https://encoding.spec.whatwg.org/#utf-8-decoder (replacement per maximal subpart)
-function utf8Decode(bytes) {
-  let out = "";
-  let cp = 0, needed = 0, seen = 0, lower = 0x80, upper = 0xbf;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (needed === 0) {
-      if (b < 0x80) { out += String.fromCharCode(b); continue; }
-      if (b >= 0xc2 && b <= 0xdf) { needed = 1; cp = b & 0x1f; }
-      else if (b >= 0xe0 && b <= 0xef) {
-        if (b === 0xe0) lower = 0xa0;
-        if (b === 0xed) upper = 0x9f;
-        needed = 2; cp = b & 0xf;
-      } else if (b >= 0xf0 && b <= 0xf4) {
-        if (b === 0xf0) lower = 0x90;
-        if (b === 0xf4) upper = 0x8f;
-        needed = 3; cp = b & 0x7;
-      } else out += "\ufffd";
-      continue;
-    }
-    if (b < lower || b > upper) {
-      cp = needed = seen = 0; lower = 0x80; upper = 0xbf;
-      out += "\ufffd";
-      i--;  // reprocess this byte
-      continue;
-    }
-    lower = 0x80; upper = 0xbf;
-    cp = (cp << 6) | (b & 0x3f);
-    if (++seen === needed) {
-      out += String.fromCodePoint(cp);
-      cp = needed = seen = 0;
-    }
-  }
-  if (needed !== 0) out += "\ufffd";
-  return out;
+  return internals.utf8Decode(output, 0, n);
 }
 
 // ---------------------------------------------------------------------------
@@ -1190,23 +1148,7 @@ function invalidURL(input, base, internal) {
   if (base !== undefined) error.base = base;
   return error;
 }
-// Node's description of the value in ERR_INVALID_ARG_TYPE messages
-// (determineSpecificType in lib/internal/errors.js).
-function describeReceived(value) {
-  if (value == null) return `Received ${value}`;
-  if (typeof value === "function" && value.name) return `Received function ${value.name}`;
-  if (typeof value === "object") {
-    const name = value.constructor && value.constructor.name;
-    if (name) return `Received an instance of ${name}`;
-    return typeof internals.inspect === "function" ? `Received ${internals.inspect(value, { depth: -1 })}` : "Received [Object: null prototype] {}";
-  }
-  let shown;
-  if (typeof value === "string") shown = `'${value.length > 28 ? value.slice(0, 25) + "..." : value}'`;
-  else if (typeof value === "bigint") shown = `${value}n`;
-  else if (typeof value === "function") shown = "[Function (anonymous)]";
-  else shown = Object.is(value, -0) ? "-0" : String(value);
-  return `Received type ${typeof value} (${shown})`;
-}
+const describeReceived = (value) => `Received ${internals.nodeErrors.describeReceived(value)}`;
 
 // Privileged access between the classes, set in their static blocks.
 let urlRecordOf, urlQueryChanged, paramsListOf, paramsAttach, paramsIs;

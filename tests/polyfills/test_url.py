@@ -235,6 +235,7 @@ DIFFERENTIAL_CASES = [
     ["number", "new URLSearchParams(5).toString()"],
     ["separators", "[...new URLSearchParams('&&a&=b&c==d&&e=f=g&')]"],
     ["plus and percent", "[...new URLSearchParams('a+b=c+d&%zz=%41%&%C3%A9=%E9&%2B=%2b')]"],
+    ["malformed UTF-8", "[...new URLSearchParams('a=%C3%28&b=%ED%A0%80&c=%F0%9F%98&d=%C0%AF&e=%C3é&f=%F4%90%80%80&g=%E2%82')]"],
     ["unicode", "[...new URLSearchParams('\u00e9=\ud83d\ude00&\ud800=\udc00')]"],
     ["record", "new URLSearchParams({a: 1, b: [1, 2], c: null, d: undefined, e: {}}).toString()"],
     ["record non-enumerable", "(() => { const o = {a: '1'}; Object.defineProperty(o, 'h', {value: 2, enumerable: false}); return [...new URLSearchParams(o)]; })()"],
