@@ -467,3 +467,31 @@ def test_buffer_pool_and_shared_memory(js) -> None:
 
 def test_corpus_size() -> None:
     assert len(CASES) > 3000
+
+
+# console.log of Buffers goes through the inspect hook (util.js calls it as Node does).
+CONSOLE_SCRIPT = r"""
+console.log(Buffer.from('hello'));
+console.log(Buffer.alloc(0));
+console.log(Buffer.alloc(50, 1));
+console.log(Buffer.alloc(51, 2));
+console.log(Buffer.alloc(300));
+console.log({ buf: Buffer.from('x'), list: [Buffer.from([1, 2, 3])] });
+const withProps = Buffer.from('hi'); withProps.extra = 1; withProps.other = 'two';
+console.log(withProps);
+const empty = Buffer.alloc(0); empty.extra = true;
+console.log(empty);
+const sym = Buffer.from('a'); sym[Symbol('k')] = 2;
+console.log(sym);
+console.log('%s|%o', Buffer.from('ab').toString('hex'), Buffer.from('ab'));
+console.log(new TextEncoder(), new TextDecoder(), new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }));
+console.log([Buffer.from('a').subarray(0, 0), Buffer.from('abc').slice(1)]);
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_console_log_of_buffers_matches_node(js) -> None:
+    node = subprocess.run([NODE, "-e", CONSOLE_SCRIPT], capture_output=True, text=True, check=True).stdout
+    js(CONSOLE_SCRIPT + "\nundefined")
+    got = "".join(entry["message"] + "\n" for entry in js.logs)
+    assert got == node
