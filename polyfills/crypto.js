@@ -9,7 +9,9 @@
 //     hands in with every invocation. Never Math.random;
 //   - WebCrypto's getRandomValues / randomUUID / subtle.digest and HMAC keys;
 //   - a clear "not supported by jshost" error for the rest of Node's API.
-// Buffers come from buffer.js (`internals.Buffer`), looked up at call time.
+// Needs, from earlier files: encoding.js (internals.nodeErrors at load time; the
+// byte/string codecs), buffer.js (internals.Buffer) and domexception.js
+// (internals.DOMException), the last two used at call time.
 
 const ObjectDefineProperty = Object.defineProperty;
 const isView = ArrayBuffer.isView;
@@ -466,11 +468,31 @@ class HmacKey {
 // Hash, Hmac, createHash, createHmac, hash (lib/internal/crypto/hash.js)
 // ---------------------------------------------------------------------------
 
-// Node keeps its native handle and state behind symbols; so do we, so
-// console.log shows a `Hash` with no enumerable fields to rely on.
-const kDigest = Symbol("kHandle");
+// Node's layout, which console.log shows: `_options`, an opaque native handle
+// under Symbol(kHandle) that prints as `Hash {}` / `Hmac {}`, and
+// Symbol(kState) = { Symbol(kFinalized): bool }. The running digest lives in
+// the handle's private fields.
+const kHandle = Symbol("kHandle");
+const kState = Symbol("kState");
 const kFinalized = Symbol("kFinalized");
-const kKey = Symbol("kKey");
+
+const HashHandle = class Hash {
+  #digest;
+  constructor(digest) { this.#digest = digest; }
+  get digest() { return this.#digest; }
+  finish() { return this.#digest.finish(); }
+};
+
+const HmacHandle = class Hmac {
+  #key;
+  #inner;
+  constructor(key) {
+    this.#key = key;
+    this.#inner = key.inner.clone();
+  }
+  get digest() { return this.#inner; }
+  finish() { return this.#key.finishMac(this.#inner); }
+};
 
 function validateAlgorithmName(algorithm, name) {
   if (typeof algorithm !== "string") throw invalidArgType(name, "string", algorithm);
@@ -479,15 +501,18 @@ function validateAlgorithmName(algorithm, name) {
 // Hash(algorithm[, options]) works with and without `new`, as in Node.
 function Hash(algorithm, options) {
   if (!new.target) return new Hash(algorithm, options);
+  let digest;
   if (algorithm instanceof Digest) {  // copy(): the running digest itself
-    this[kDigest] = algorithm;
+    digest = algorithm;
   } else {
     validateAlgorithmName(algorithm, "algorithm");
     const alg = findAlgorithm(algorithm);
     if (alg === undefined) throw new Error("Digest method not supported");
-    this[kDigest] = Digest.start(alg);
+    digest = Digest.start(alg);
   }
-  this[kFinalized] = false;
+  this._options = options;
+  this[kHandle] = new HashHandle(digest);
+  this[kState] = { [kFinalized]: false };
 }
 
 // Node validates hex input length here (validateEncoding in hash.js).
@@ -498,21 +523,21 @@ function checkUpdateEncoding(data, encoding) {
 }
 
 Hash.prototype.update = function update(data, encoding) {
-  if (this[kFinalized]) throw hashFinalized();
+  if (this[kState][kFinalized]) throw hashFinalized();
   checkUpdateEncoding(data, encoding);
-  this[kDigest].update(dataBytes(data, encoding, "data"));
+  this[kHandle].digest.update(dataBytes(data, encoding, "data"));
   return this;
 };
 
 Hash.prototype.digest = function digest(outputEncoding) {
-  if (this[kFinalized]) throw hashFinalized();
-  this[kFinalized] = true;
-  return encodeOutput(this[kDigest].finish(), outputEncoding);
+  if (this[kState][kFinalized]) throw hashFinalized();
+  this[kState][kFinalized] = true;
+  return encodeOutput(this[kHandle].finish(), outputEncoding);
 };
 
 Hash.prototype.copy = function copy(options) {
-  if (this[kFinalized]) throw hashFinalized();
-  return new Hash(this[kDigest].clone(), options);
+  if (this[kState][kFinalized]) throw hashFinalized();
+  return new Hash(this[kHandle].digest.clone(), options);
 };
 
 // Hmac(algorithm, key[, options]): key checked before the digest name, as Node does.
@@ -522,10 +547,9 @@ function Hmac(algorithm, key, options) {
   const keyBytes = secretKeyBytes(key, options && typeof options === "object" ? options.encoding : undefined);
   const alg = findAlgorithm(algorithm);
   if (alg === undefined) throw codedError(TypeError, "ERR_CRYPTO_INVALID_DIGEST", `Invalid digest: ${algorithm}`);
-  const hmacKey = new HmacKey(alg, keyBytes);
-  this[kKey] = hmacKey;
-  this[kDigest] = hmacKey.inner.clone();
-  this[kFinalized] = false;
+  this._options = options;
+  this[kHandle] = new HmacHandle(new HmacKey(alg, keyBytes));
+  this[kState] = { [kFinalized]: false };
 }
 
 // A secret key as bytes: a string (in `encoding`, default UTF-8), any
@@ -534,7 +558,8 @@ function secretKeyBytes(key, encoding) {
   if (typeof key === "string") return stringBytes(key, encoding);
   if (isView(key)) return viewBytes(key);
   if (key instanceof ArrayBuffer) return new Uint8Array(key);
-  if (key instanceof CryptoKey) return key[kKeyBytes];
+  const bytes = cryptoKeyBytes(key);
+  if (bytes !== undefined) return bytes;
   throw invalidArgType("key", ["string", "ArrayBuffer", "Buffer", "TypedArray", "DataView", "KeyObject", "CryptoKey"], key);
 }
 
@@ -543,9 +568,9 @@ Hmac.prototype.update = Hash.prototype.update;
 // A second digest() returns an empty result instead of throwing (Node's quirk:
 // an empty Buffer, or its toString(encoding), which is "" for any encoding).
 Hmac.prototype.digest = function digest(outputEncoding) {
-  if (this[kFinalized]) return (outputEncoding || "buffer") === "buffer" ? toBuffer(new Uint8Array(0)) : "";
-  this[kFinalized] = true;
-  return encodeOutput(this[kKey].finishMac(this[kDigest]), outputEncoding);
+  if (this[kState][kFinalized]) return (outputEncoding || "buffer") === "buffer" ? toBuffer(new Uint8Array(0)) : "";
+  this[kState][kFinalized] = true;
+  return encodeOutput(this[kHandle].finish(), outputEncoding);
 };
 
 function createHash(algorithm, options) {
@@ -872,20 +897,41 @@ function bufferSource(value) {
 // WebCrypto: SubtleCrypto.digest and HMAC keys (https://w3c.github.io/webcrypto/)
 // ---------------------------------------------------------------------------
 
-const kKeyBytes = Symbol("kKeyBytes");
-const kAlgorithm = Symbol("kAlgorithm");
-let constructingKey = false;
+const kConstruct = Symbol("kConstruct");
+let cryptoKeyBytes;  // (value) -> the secret bytes of a CryptoKey, else undefined
 
 // https://w3c.github.io/webcrypto/#cryptokey-interface (secret HMAC keys only).
+// The secret is in a private field: console.log and property walks never see it.
 class CryptoKey {
-  constructor() {
-    if (!constructingKey) throw new TypeError("Illegal constructor");
+  #bytes;
+  #algorithm;
+  #extractable;
+  #usages;
+
+  constructor(token, bytes, algorithm, extractable, usages) {
+    if (token !== kConstruct) throw new TypeError("Illegal constructor");
+    this.#bytes = bytes;
+    this.#algorithm = algorithm;
+    this.#extractable = extractable;
+    this.#usages = usages;
   }
+
+  static {
+    cryptoKeyBytes = (value) => (value !== null && typeof value === "object" && #bytes in value ? value.#bytes : undefined);
+  }
+
   get type() { return "secret"; }
-  get extractable() { return this[kAlgorithm].extractable; }
-  get algorithm() { return this[kAlgorithm].algorithm; }
-  get usages() { return this[kAlgorithm].usages; }
+  get extractable() { return this.#extractable; }
+  get algorithm() { return this.#algorithm; }
+  get usages() { return this.#usages; }
   get [Symbol.toStringTag]() { return "CryptoKey"; }
+
+  // As Node prints a CryptoKey (lib/internal/crypto/keys.js).
+  [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+    if (depth < 0) return this;
+    const fields = { type: this.type, extractable: this.extractable, algorithm: this.algorithm, usages: this.usages };
+    return `CryptoKey ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
 }
 
 function webIdlTypeError(method, message) {
@@ -934,7 +980,7 @@ function copyToArrayBuffer(bytes) {
 }
 
 function checkKey(method, key, name, usage) {
-  if (!(key instanceof CryptoKey)) throw webIdlTypeError(method, "2nd argument is not of type CryptoKey.");
+  if (cryptoKeyBytes(key) === undefined) throw webIdlTypeError(method, "2nd argument is not of type CryptoKey.");
   if (key.algorithm.name !== name || !key.usages.includes(usage)) {
     throw domException(`Unable to use this key to ${usage}`, "InvalidAccessError");
   }
@@ -942,7 +988,7 @@ function checkKey(method, key, name, usage) {
 
 function hmacOf(key, data) {
   const alg = findAlgorithm(key.algorithm.hash.name);
-  return new HmacKey(alg, key[kKeyBytes]).mac(data);
+  return new HmacKey(alg, cryptoKeyBytes(key)).mac(data);
 }
 
 // https://w3c.github.io/webcrypto/#subtlecrypto-interface
@@ -971,24 +1017,16 @@ class SubtleCrypto {
     if (bytes.length === 0) throw domException("Zero-length key is not supported", "DataError");
     if (params.length !== undefined && params.length !== bytes.length * 8) throw domException("Invalid key length", "DataError");
     if (usages.length === 0) throw domException("Usages cannot be empty when importing a secret key.", "SyntaxError");
-    constructingKey = true;
-    let key;
-    try { key = new CryptoKey(); } finally { constructingKey = false; }
-    key[kKeyBytes] = bytes;
-    key[kAlgorithm] = {
-      algorithm: { name, hash: { name: hashName }, length: bytes.length * 8 },
-      extractable: Boolean(extractable),
-      usages,
-    };
-    return key;
+    return new CryptoKey(kConstruct, bytes, { name, hash: { name: hashName }, length: bytes.length * 8 },
+      Boolean(extractable), usages);
   }
 
   async exportKey(format, key) {
     requireArgs("exportKey", 2, arguments.length);
-    if (!(key instanceof CryptoKey)) throw webIdlTypeError("exportKey", "2nd argument is not of type CryptoKey.");
+    if (cryptoKeyBytes(key) === undefined) throw webIdlTypeError("exportKey", "2nd argument is not of type CryptoKey.");
     if (format !== "raw") throw unsupported(`subtle.exportKey with format '${format}'`);
     if (!key.extractable) throw domException("key is not extractable", "InvalidAccessException");
-    return copyToArrayBuffer(key[kKeyBytes]);
+    return copyToArrayBuffer(cryptoKeyBytes(key));
   }
 
   async sign(algorithm, key, data) {

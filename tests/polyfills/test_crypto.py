@@ -737,3 +737,47 @@ def test_generator_output_matches_reference_model() -> None:
         assert got2 == [model.take(40).hex(), model.take(1000).hex(), model.take(7).hex()]
     finally:
         runtime.close()
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_console_shows_what_node_shows(js) -> None:
+    script = """
+      const h = crypto.createHash('sha256');
+      console.log(h);
+      h.digest();
+      console.log([h], { a: crypto.createHmac('md5', 'k') }, String(h), Object.keys(h));
+      crypto.subtle.importKey('raw', new Uint8Array(3), { name: 'HMAC', hash: 'SHA-256' }, true, ['sign'])
+        .then((k) => { console.log(k); console.log(Object.keys(k), crypto.subtle, crypto.webcrypto); });
+    """
+    proc = subprocess.run([NODE, "-e", "const crypto = require('crypto');\n" + script],
+                          capture_output=True, text=True, timeout=60, check=True)
+    js(script + "; new Promise((resolve) => setTimeout(resolve, 0))")
+    assert "\n".join(line["message"] for line in js.logs) + "\n" == proc.stdout
+
+
+def test_webhook_signature_checks(js, shared) -> None:
+    # The verification code Segment functions use for GitHub, Shopify and Stripe
+    # webhooks, over real example bodies; signatures from Python's hmac.
+    bodies = [json.dumps(json.loads((shared / "webhook-examples" / name).read_text())["payload"]["body"],
+                         ensure_ascii=False) + " über 🚀"
+              for name in ["github/issue-opened.json", "shopify/Order.json"]]
+    secret = "whsec_\u00e9t\u00e9-secret"
+    got = js(f"""
+      const secret = {jsval(secret)}, bodies = {jsval(bodies)};
+      bodies.map((body) => {{
+        const github = 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');
+        const shopify = crypto.createHmac('sha256', secret).update(body, 'utf8').digest('base64');
+        const stripe = crypto.createHmac('sha256', secret).update('1700000000.' + body).digest('hex');
+        const same = (a, b) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+        const forged = github.slice(0, -1) + (github.endsWith('0') ? '1' : '0');
+        return [github, shopify, stripe, same(github, github), same(github, forged),
+                Buffer.isBuffer(crypto.createHmac('sha1', secret).digest()), crypto.createHash('md5').update(body).digest('hex')];
+      }})""")
+    key = secret.encode()
+    for body, (github, shopify, stripe, same, forged, is_buffer, md5) in zip(bodies, got):
+        data = body.encode()
+        assert github == "sha256=" + hmac.new(key, data, "sha256").hexdigest()
+        assert shopify == base64.b64encode(hmac.new(key, data, "sha256").digest()).decode()
+        assert stripe == hmac.new(key, b"1700000000." + data, "sha256").hexdigest()
+        assert (same, forged, is_buffer) == (True, False, True)
+        assert md5 == hashlib.md5(data).hexdigest()
