@@ -45,11 +45,29 @@ const CHUNK = 8192;  // code units per String.fromCharCode.apply call (argument-
 // Node-style errors (lib/internal/errors.js behaviour)
 // ---------------------------------------------------------------------------
 
-// A Node internal error: `new Base(message)` with an own enumerable `code`, a
-// non-enumerable toString giving `Name [CODE]: message`, and a stack headed the
-// same way, as Node prints them.
+// Node 20's internal errors (lib/internal/errors.js): an instance of a subclass
+// of Base per code, named like Base, whose prototype's toString gives
+// `Name [CODE]: message`; an own enumerable `code`; a stack headed the same way.
+// The subclasses are made on first use of each code.
+const nodeErrorClasses = new Map();
+
+function nodeErrorClass(Base, code) {
+  const key = `${Base.name} ${code}`;
+  let NodeError = nodeErrorClasses.get(key);
+  if (NodeError === undefined) {
+    NodeError = class extends Base {
+      toString() {
+        return `${this.name} [${code}]: ${this.message}`;
+      }
+    };
+    Object.defineProperty(NodeError, "name", { value: Base.name });
+    nodeErrorClasses.set(key, NodeError);
+  }
+  return NodeError;
+}
+
 function nodeError(Base, code, message) {
-  const error = new Base(message);
+  const error = new (nodeErrorClass(Base, code))(message);
   const plainHead = message === "" ? Base.name : `${Base.name}: ${message}`;
   let stack;
   try { stack = error.stack; } catch { stack = undefined; }
@@ -59,10 +77,6 @@ function nodeError(Base, code, message) {
       value: head + stack.slice(plainHead.length), writable: true, enumerable: false, configurable: true,
     });
   }
-  Object.defineProperty(error, "toString", {
-    value: function toString() { return `${this.name} [${code}]: ${this.message}`; },
-    writable: true, enumerable: false, configurable: true,
-  });
   error.code = code;
   return error;
 }
