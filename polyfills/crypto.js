@@ -4,9 +4,9 @@
 // JS cannot call Python, so everything here is pure, synchronous JavaScript:
 //   - message digests MD5 (RFC 1321), SHA-1/224/256/384/512 (FIPS 180-4) and
 //     HMAC (RFC 2104) behind createHash / createHmac / hash;
-//   - randomness from an HMAC-DRBG over SHA-256 (NIST SP 800-90A rev.1 §10.1.2),
-//     seeded from `internals.state.entropy`, the 32 fresh random bytes the host
-//     hands in with every invocation. Never Math.random;
+//   - randomness from a ChaCha20 generator (RFC 8439) reseeded from
+//     `internals.state.entropy`, the 32 fresh random bytes the host hands in
+//     with every invocation (see "Random bytes" below). Never Math.random;
 //   - WebCrypto's getRandomValues / randomUUID / subtle.digest and HMAC keys;
 //   - a clear "not supported by jshost" error for the rest of Node's API.
 // Needs, from earlier files: encoding.js (internals.nodeErrors at load time; the
@@ -321,20 +321,21 @@ function sha512Blocks(H, p, off, end) {
   }
 }
 
-// name: Node's canonical name; iv: H(0); webName: WebCrypto's name.
+// name: Node's canonical name; iv: H(0). No prototype: "constructor" is no digest.
 const ALGORITHMS = {
+  __proto__: null,
   md5: { name: "md5", blockSize: 64, outLen: 16, blocks: md5Blocks, littleEndian: true,
     iv: [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476] },  // RFC 1321 §3.3
-  sha1: { name: "sha1", webName: "SHA-1", blockSize: 64, outLen: 20, blocks: sha1Blocks,
+  sha1: { name: "sha1", blockSize: 64, outLen: 20, blocks: sha1Blocks,
     iv: [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0] },  // FIPS 180-4 §5.3.1
   sha224: { name: "sha224", blockSize: 64, outLen: 28, blocks: sha256Blocks,  // §5.3.2
     iv: [0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4] },
-  sha256: { name: "sha256", webName: "SHA-256", blockSize: 64, outLen: 32, blocks: sha256Blocks,  // §5.3.3
+  sha256: { name: "sha256", blockSize: 64, outLen: 32, blocks: sha256Blocks,  // §5.3.3
     iv: [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19] },
-  sha384: { name: "sha384", webName: "SHA-384", blockSize: 128, outLen: 48, blocks: sha512Blocks,  // §5.3.4
+  sha384: { name: "sha384", blockSize: 128, outLen: 48, blocks: sha512Blocks,  // §5.3.4
     iv: [0xcbbb9d5d, 0xc1059ed8, 0x629a292a, 0x367cd507, 0x9159015a, 0x3070dd17, 0x152fecd8, 0xf70e5939,
       0x67332667, 0xffc00b31, 0x8eb44a87, 0x68581511, 0xdb0c2e0d, 0x64f98fa7, 0x47b5481d, 0xbefa4fa4] },
-  sha512: { name: "sha512", webName: "SHA-512", blockSize: 128, outLen: 64, blocks: sha512Blocks,  // §5.3.5
+  sha512: { name: "sha512", blockSize: 128, outLen: 64, blocks: sha512Blocks,  // §5.3.5
     iv: [0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1,
       0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179] },
 };
@@ -351,7 +352,7 @@ function findAlgorithm(name) {
   if (key.endsWith("withrsaencryption")) key = key.slice(0, -17);
   if (key === "sha1-2") key = "sha1";
   if (key.startsWith("sha-")) key = `sha${key.slice(4)}`;
-  return Object.prototype.hasOwnProperty.call(ALGORITHMS, key) ? ALGORITHMS[key] : undefined;
+  return ALGORITHMS[key];
 }
 
 // A running digest: chaining state H, a partial block, the byte count.
@@ -434,8 +435,8 @@ function digestOf(alg, bytes) {
   return digest.finish();
 }
 
-// HMAC (RFC 2104 §2): the inner and outer digests after their key pads, so
-// that a key used many times (the DRBG's) is padded once.
+// HMAC (RFC 2104 §2): the inner and outer digests after their key pads; a
+// message's HMAC continues copies of them.
 class HmacKey {
   constructor(alg, key) {
     const size = alg.blockSize;
@@ -450,10 +451,9 @@ class HmacKey {
     this.outer.update(pad);
   }
 
-  // HMAC of the concatenation of `parts`.
-  mac(...parts) {
+  mac(bytes) {
     const inner = this.inner.clone();
-    for (const part of parts) inner.update(part);
+    inner.update(bytes);
     return this.finishMac(inner);
   }
 
@@ -573,6 +573,15 @@ Hmac.prototype.digest = function digest(outputEncoding) {
   return encodeOutput(this[kHandle].finish(), outputEncoding);
 };
 
+// Node's Hash and Hmac are also Transform streams; jshost has no streams.
+for (const Class of [Hash, Hmac]) {
+  for (const method of ["write", "end", "read", "pipe", "on", "once", "setEncoding"]) {
+    const stub = function () { throw unsupported(`${Class.name}.prototype.${method} (streams)`); };
+    ObjectDefineProperty(stub, "name", { value: method });
+    ObjectDefineProperty(Class.prototype, method, { value: stub, writable: true, configurable: true });
+  }
+}
+
 function createHash(algorithm, options) {
   return new Hash(algorithm, options);
 }
@@ -619,8 +628,8 @@ function getHashes() {
 //
 // Each refill computes 16 ChaCha20 blocks (RFC 8439 §2.3, nonce 0, counters
 // 0..15) with the current key: the first 32 bytes become the next key, the
-// other 992 are handed out in order and wiped as they are used, so neither past
-// nor future output can be recovered from the state.
+// other 992 are handed out in order and wiped as they are used, so output
+// already handed out cannot be recovered from the state (backtracking resistance).
 // ---------------------------------------------------------------------------
 
 const POOL_SIZE = 1024;
@@ -675,7 +684,8 @@ function chachaBlock(key, counter, out, off) {
     x3 = (x3 + x4) | 0; x14 ^= x3; x14 = (x14 << 16) | (x14 >>> 16);
     x9 = (x9 + x14) | 0; x4 ^= x9; x4 = (x4 << 12) | (x4 >>> 20);
     x3 = (x3 + x4) | 0; x14 ^= x3; x14 = (x14 << 8) | (x14 >>> 24);
-    x9 = (x9 + x14) | 0; x4 ^= x9; x4 = (x4 << 7) | (x4 >>> 25);  }
+    x9 = (x9 + x14) | 0; x4 ^= x9; x4 = (x4 << 7) | (x4 >>> 25);
+  }
   const words = [x0 + 0x61707865, x1 + 0x3320646e, x2 + 0x79622d32, x3 + 0x6b206574,
     x4 + s4, x5 + s5, x6 + s6, x7 + s7, x8 + s8, x9 + s9, x10 + s10, x11 + s11,
     x12 + counter, x13, x14, x15];

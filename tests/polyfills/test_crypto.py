@@ -317,7 +317,8 @@ def test_large_input_in_one_update(js) -> None:
 DIFF_CASES = [
     # createHash / createHmac argument checks
     "return crypto.createHash('nope')", "return crypto.createHash()", "return crypto.createHash(5)",
-    "return crypto.createHash('sha_256')",
+    "return crypto.createHash('sha_256')", "return crypto.createHash('constructor')",
+    "return crypto.createHmac('__proto__', 'k')", "return crypto.hash('toString', 'x')",
     "return crypto.createHmac('nope', 'k')", "return crypto.createHmac('nope', 5)", "return crypto.createHmac(5, 5)",
     "return crypto.createHmac('sha256')", "return crypto.createHmac('sha256', null)",
     "return crypto.createHmac('sha256', {})", "return crypto.createHmac('sha256', [1, 2])",
@@ -517,12 +518,14 @@ def test_unsupported_functions_fail_clearly(js) -> None:
     got = js(f"""
       const res = {jsval(names)}.map((n) => {{ try {{ crypto[n](); return null; }} catch (e) {{ return [e.name, e.message]; }} }});
       const ctor = (() => {{ try {{ new crypto.KeyObject(); return null; }} catch (e) {{ return e.message; }} }})();
+      const stream = (() => {{ try {{ crypto.createHash('md5').write('x'); return null; }} catch (e) {{ return e.message; }} }})();
       const subtle = crypto.subtle.encrypt({{ name: 'AES-GCM' }}, null, new Uint8Array(1)).then(() => null, (e) => e.message);
-      subtle.then((s) => [res, ctor, s, ({{}}) instanceof crypto.KeyObject])""")
+      subtle.then((s) => [res, ctor, s, ({{}}) instanceof crypto.KeyObject, stream])""")
     assert got[0] == [["Error", f"crypto.{n} is not supported by jshost"] for n in names]
     assert got[1] == "crypto.KeyObject is not supported by jshost"
     assert got[2] == "crypto.subtle.encrypt is not supported by jshost"
     assert got[3] is False
+    assert got[4] == "crypto.Hash.prototype.write (streams) is not supported by jshost"
 
 
 def test_webcrypto_hmac_and_digest_match_python(js) -> None:
