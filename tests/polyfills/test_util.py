@@ -1,0 +1,293 @@
+"""util.format / util.inspect, compared line for line with Node 20.
+
+One JS corpus (``CORPUS``) is evaluated by both runtimes. Each case is a thunk
+calling ``log(...)`` (util.format, i.e. what console.log prints) or
+``ins(value, options)`` (util.inspect). In Node those helpers call the real
+``util`` module; in jshost they call ``console.log`` / ``console.dir`` (the only
+way user code reaches the runtime's inspect), and the test reads ``js.logs``.
+Every case's output is compared byte for byte after one normalisation: stack
+frame lines (``    at ...``) are dropped on both sides, since frame text is
+engine-specific (file names, columns, internal frames).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import NODE
+
+# Shared fixtures and the cases. Cases that cannot match by design are left out
+# (see EXCLUDED at the bottom of this file for the list and the reasons).
+CORPUS = r"""
+const circ = { name: 'root' }; circ.self = circ; circ.list = [circ, { back: circ }];
+const circArr = [1]; circArr.push(circArr);
+const twoRefs = { a: {}, b: {} }; twoRefs.a.loop = twoRefs.a; twoRefs.b.up = twoRefs;
+class Point { constructor(x, y) { this.x = x; this.y = y; } }
+class Empty {}
+class Sub extends Point { constructor() { super(1, 2); this.z = 3; } }
+class Tagged { get [Symbol.toStringTag]() { return 'Custom'; } }
+class WithStatic { static count = 3; static make() {} }
+class MyError extends Error {}
+class NamedError extends Error { constructor(m) { super(m); this.name = 'NamedError'; } }
+class ValidationError extends Error { constructor(m) { super(m); this.name = 'ValidationError'; this.status = 400; } }
+function plain() {}
+const arrow = () => 1;
+async function asyncFn() {}
+function* gen() {}
+async function* agen() {}
+const bound = plain.bind(null);
+const anon = (() => function () {})();
+const withProps = Object.assign(function fp() {}, { a: 1, b: 'two' });
+const nullProto = Object.create(null); nullProto.k = 'v'; nullProto.n = 1;
+const emptyNull = Object.create(null);
+const getters = {
+  get g() { return 42; }, set s(v) {}, get gs() { return 'x'; }, set gs(v) {},
+  get obj() { return { deep: [1, 2] }; }, get nul() { return null; },
+  get boom() { throw new Error('nope'); },
+};
+const sym = Symbol('tag');
+const withSymbols = { [sym]: 1, [Symbol()]: 2, [Symbol.iterator]: 3, plain: 4 };
+const hidden = Object.defineProperty({ shown: 1 }, 'secret', { value: 2, enumerable: false });
+const sparse = [1, , 3]; sparse[9] = 10;
+const holes = new Array(7);
+const arrExtras = Object.assign([1, 2, 3], { key: 'value', 'odd-key': true });
+const nums = (n, f = (i) => i) => Array.from({ length: n }, (_, i) => f(i));
+const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon'];
+const deep = { l1: { l2: { l3: { l4: { l5: 'bottom' } } } } };
+const deepArr = [[[[['x']]]]];
+const event = {
+  type: 'track', event: 'Order Completed', userId: 'user_12345', anonymousId: null,
+  properties: { orderId: 'ord_9f8e7d', total: 99.95, currency: 'USD', coupon: undefined,
+    products: [{ sku: 'SKU-1', name: 'Widget', price: 19.99, quantity: 2 }, { sku: 'SKU-2', name: 'Gadget', price: 59.97, quantity: 1 }] },
+  context: { ip: '203.0.113.7', library: { name: 'analytics.js', version: '4.1.0' }, page: { url: 'https://example.com/checkout?step=3' } },
+  timestamp: new Date(Date.UTC(2024, 0, 15, 12, 30, 45, 123)),
+};
+const errWithProps = Object.assign(new Error('request failed'), { code: 'ECONNRESET', status: 503, details: { retry: true } });
+const errNoStack = Object.defineProperty(new Error('no stack'), 'stack', { value: undefined, writable: true, configurable: true });
+const errCustomStack = new Error('x'); errCustomStack.stack = 'Custom stack text';
+const errEmptyMsg = new Error();
+const errCause = new Error('outer', { cause: new Error('inner') });
+const errCausePrim = new Error('outer', { cause: 'just a string' });
+const typeErr = new TypeError('bad type');
+const rangeErr = new RangeError('out of range');
+const aggErr = new AggregateError([new Error('one'), new Error('two')], 'many');
+const errNameChanged = new Error('renamed'); errNameChanged.name = 'CustomName';
+const errObjNull = Object.setPrototypeOf(new Error('np'), null);
+const custom = { [Symbol.for('nodejs.util.inspect.custom')]() { return 'CUSTOM!'; } };
+const customObj = { [Symbol.for('nodejs.util.inspect.custom')]() { return { replaced: true, list: [1, 2] }; } };
+const customMulti = { [Symbol.for('nodejs.util.inspect.custom')]() { return 'line1\nline2'; } };
+const customArgs = { [Symbol.for('nodejs.util.inspect.custom')](depth, options, insp) {
+  return `depth=${depth} bl=${options.breakLength} compact=${options.compact} stylize=${typeof options.stylize} same=${typeof insp} ${insp({ n: 1 }, options)}`; } };
+const customNested = { [Symbol.for('nodejs.util.inspect.custom')](depth, options, insp) {
+  if (depth < 0) return '[Nested]';
+  return `Nested<${insp({ a: { b: { c: {} } } }, { ...options, depth: options.depth === null ? null : depth })}>`; } };
+const customStylize = { [Symbol.for('nodejs.util.inspect.custom')](d, o) { return o.stylize('styled', 'special'); } };
+const customThis = { v: 7, [Symbol.for('nodejs.util.inspect.custom')]() { return this; } };
+class Temperature { constructor(c) { this.c = c; } [Symbol.for('nodejs.util.inspect.custom')]() { return `Temperature(${this.c}°C)`; } }
+const mapOfObjects = new Map([['first', { id: 1, tags: ['a', 'b'] }], ['second', { id: 2, tags: [] }], [{ key: 'obj' }, [1, 2, 3]]]);
+const bigMap = new Map(nums(30, (i) => ['key' + i, i * i]));
+const nestedSet = new Set([1, 'two', [3], { four: 4 }, new Set([5])]);
+const mapWithProps = Object.assign(new Map([[1, 2]]), { extra: true });
+const ta = new Float64Array([1.5, -0, NaN, Infinity]);
+const bigTa = new BigInt64Array([1n, -2n]);
+const buf = new ArrayBuffer(8); new Uint8Array(buf).set([0, 1, 2, 254, 255, 16, 32, 48]);
+const dv = new DataView(buf, 2, 4);
+const longStr = 'word '.repeat(40);
+const multiLine = 'first line of text\nsecond line of text\nthird line that is a bit longer than the others\n';
+const inv = new Date(NaN);
+const dateProps = Object.assign(new Date(0), { note: 'epoch' });
+const reProps = Object.assign(/ab+c/gi, { extra: 1 });
+function argsOf() { return arguments; }
+const boxedStr = Object.assign(new String('boxed'), { extra: 1 });
+const tagOwnHidden = Object.defineProperty({ a: 1 }, Symbol.toStringTag, { value: 'Hidden' });
+const protoChain = Object.create(Object.create(null));
+const subArray = new (class MyArray extends Array {})(); subArray.push(1, 2);
+const subMap = new (class MyMap extends Map {})([[1, 'one']]);
+const objWithLongKeys = { 'key with spaces': 1, '123abc': 2, valid_id: 3, $dollar: 4, 'quote\'s': 5, '': 6, 42: 7 };
+const CASES = [
+  // primitives
+  () => log('plain string'), () => ins('single quoted'), () => ins("it's"), () => ins(`it's "double"`),
+  () => ins('it\'s "both" `tick`'), () => ins('tab\there\nnewline\r\0nul\x1b\x7f\x85\\'),
+  () => ins('\ud83d\ude00 pair \ud800 lone \udc00 low'), () => ins(''), () => ins(42), () => ins(-0),
+  () => ins(0), () => ins(NaN), () => ins(-Infinity), () => ins(1e21), () => ins(1.5e-7), () => ins(0.1 + 0.2),
+  () => ins(123n), () => ins(-0n), () => ins(true), () => ins(undefined), () => ins(null),
+  () => ins(Symbol('desc')), () => ins(Symbol()), () => ins(Symbol.iterator), () => ins(Symbol('a\nb')),
+  () => ins(1234567.891, { numericSeparator: true }), () => ins(-1234567, { numericSeparator: true }),
+  () => ins(0.0001234, { numericSeparator: true }), () => ins(123456789n, { numericSeparator: true }),
+  () => ins([1000, 10000.5, -0.5, 1e21], { numericSeparator: true }),
+  () => ins('x'.repeat(30), { maxStringLength: 10 }), () => ins('abc', { maxStringLength: 2 }),
+  () => ins(longStr), () => ins(multiLine), () => ins({ text: multiLine }), () => ins([multiLine]),
+  () => ins('short\nlines'), () => ins(multiLine, { compact: true }), () => ins(multiLine, { breakLength: Infinity }),
+  // format
+  () => log('%s is %d years', 'Bob', 42), () => log('%i', 42.9), () => log('%i', '42.9abc'), () => log('%f', '3.25x'),
+  () => log('%d', '0x10'), () => log('%d', 12345678901234567890n), () => log('%i', 99n), () => log('%d', Symbol('s')),
+  () => log('%d', {}), () => log('%d', -0), () => log('%f', -0), () => log('%s', -0), () => log('%s', 5n),
+  () => log('%j', { a: [1, 'x'], b: null }), () => log('%j', circ), () => log('%j', undefined), () => log('%j', 'str'),
+  () => log('%o', [1, { a: 'x' }]), () => log('%O', { deep }), () => log('%O', deep),
+  () => log('%c styled %c', 'color: red', 'font-weight: bold'), () => log('100%'), () => log('100%%'), () => log('%%', 1),
+  () => log('%x %q', 1), () => log('%s'), () => log('%s %s', 'only one'), () => log('a', 'b', 3, { c: 4 }, [5], null, undefined),
+  () => log(1, '%s', 'x'), () => log({ a: 1 }, 'b'), () => log(), () => log(''), () => log('%s', null), () => log('%s', undefined),
+  () => log('%s', Symbol('q')), () => log('%s', { toString() { return 'custom toString'; } }), () => log('%s', new Point(1, 2)),
+  () => log('%s', [1, [2, [3, [4]]]]), () => log('%s', { a: { b: { c: 1 } } }), () => log('%s', new Date(0)),
+  () => log('%s', typeErr), () => log('%s', new Map([[1, { a: 1 }]])), () => log('%s', Object.create(null)),
+  () => log('%s', plain), () => log('%s', 'x'.repeat(120)), () => log('%s', () => 'fn'),
+  () => log('%s:%s', 'a'), () => log('trailing %'), () => log('%s%s%s', 1, 2, 3, 4, 5), () => log('%%s %s', 'x'),
+  () => log('%j', { toJSON() { return 'from toJSON'; } }), () => log('%s', circ), () => log(circ),
+  () => log('%o', 'str'), () => log('%O', 'str'), () => log('%i', ''), () => log('%f', 'abc'),
+  // plain objects and nesting
+  () => ins({}), () => ins({ a: 1 }), () => ins({ a: 1, b: 'two', c: [3], d: { e: null } }), () => ins(event),
+  () => ins(deep), () => ins(deep, { depth: 0 }), () => ins(deep, { depth: Infinity }), () => ins(deep, { depth: null }),
+  () => ins(deepArr), () => ins(deepArr, { depth: 1 }), () => ins(objWithLongKeys), () => ins({ __proto__: null, x: 1 }),
+  () => ins({ ['__proto__']: 1 }), () => ins({ a: undefined, b: null, c: NaN }), () => ins(withSymbols),
+  () => ins(hidden), () => ins(hidden, { showHidden: true }), () => ins(nullProto), () => ins(emptyNull),
+  () => ins({ nested: nullProto }), () => ins(protoChain), () => ins(tagOwnHidden), () => ins({ [Symbol.toStringTag]: 'Own' }),
+  () => ins(new Tagged()), () => ins(getters), () => ins(getters, { getters: true }), () => ins(getters, { getters: 'get' }),
+  () => ins(getters, { getters: 'set' }), () => ins({ a: { b: 2, a: 1 }, c: 0 }, { sorted: true }),
+  () => ins({ b: 1, a: [3, 1, 2] }, { sorted: true }), () => ins(event, { compact: false }), () => ins(event, { compact: true }),
+  () => ins(event, { compact: 1 }), () => ins(event, { breakLength: 40 }), () => ins(event, { breakLength: Infinity }),
+  () => ins({ a: 'x'.repeat(60), b: 'y'.repeat(10) }), () => ins({ a: 'x'.repeat(80) }, { compact: true }),
+  () => ins({ k1: 'v1', k2: 'v2', k3: 'v3', k4: 'v4', k5: 'v5', k6: 'v6', k7: 'v7', k8: 'v8', k9: 'v9', k10: 'v10' }),
+  () => ins({ a: [{ b: [{ c: [{ d: 1 }] }] }] }), () => ins({ a: { b: { c: 1 } }, d: { e: { f: 2 } } }),
+  () => ins({ level1: { level2: { arr: [1, 2, 3], obj: { x: 1 } }, sibling: 'text' } }),
+  () => ins({ f: plain, g: arrow, h: asyncFn, i: gen, j: agen, k: bound, l: anon }),
+  () => ins(Object.assign(Object.create({ inherited: 1 }), { own: 2 })),
+  // classes and functions
+  () => ins(new Point(1, 2)), () => ins(new Empty()), () => ins(new Sub()), () => ins([new Point(0, 0), new Empty()]),
+  () => ins(Point), () => ins(Empty), () => ins(Sub), () => ins(WithStatic), () => ins(MyError), () => ins(class {}),
+  () => ins(class extends Map {}), () => ins(plain), () => ins(arrow), () => ins(asyncFn), () => ins(gen), () => ins(agen),
+  () => ins(bound), () => ins(anon), () => ins(withProps), () => ins(async () => {}), () => ins(Math.max),
+  () => ins(Object.setPrototypeOf(function np() {}, null)), () => ins(Point.prototype), () => ins(Object.prototype),
+  () => ins(Array.prototype), () => ins(Object.create(Point.prototype)), () => ins({ method() {}, async am() {}, *gm() {} }),
+  () => ins(subArray), () => ins(subMap), () => ins(argsOf(1, 'a')), () => ins(argsOf()),
+  // arrays
+  () => ins([]), () => ins([1, 2, 3]), () => ins(nums(6)), () => ins(nums(7)), () => ins(nums(26)), () => ins(nums(100)),
+  () => ins(nums(101)), () => ins(nums(150, (i) => i * i)), () => ins(nums(30, (i) => i * 37)), () => ins(nums(12, (i) => -i * 1000)),
+  () => ins(nums(40, (i) => i % 3 === 0 ? 'str' + i : i)), () => ins(nums(20, (i) => BigInt(i) ** 3n)),
+  () => ins(nums(20, (i) => i / 3)), () => ins(nums(16, (i) => (i % 2 ? 'a'.repeat(i) : i))), () => ins(words),
+  () => ins(words.slice(0, 6)), () => ins(words.slice(0, 7)), () => ins(nums(26, (i) => String.fromCharCode(97 + i).repeat(i % 5 + 1))),
+  () => ins(nums(10, (i) => ({ id: i }))), () => ins(nums(8, (i) => [i, i + 1])), () => ins(nums(30, () => true)),
+  () => ins(nums(30, (i) => i % 2 ? null : undefined)), () => ins(nums(200), { maxArrayLength: 5 }),
+  () => ins(nums(5), { maxArrayLength: 0 }), () => ins(nums(3), { maxArrayLength: null }), () => ins(nums(12), { compact: 1 }),
+  () => ins(nums(30), { breakLength: 40 }), () => ins({ inner: nums(40) }), () => ins({ a: { b: nums(30, (i) => 'item' + i) } }),
+  () => ins(sparse), () => ins(holes), () => ins([, 1]), () => ins([1, ,]), () => ins(sparse, { maxArrayLength: 2 }),
+  () => ins(arrExtras), () => ins([[]]), () => ins([{}]), () => ins([[1, 2], [3, 4]]), () => ins(nums(7, (i) => 'x'.repeat(i * 3))),
+  () => ins(['\ud83d\ude00', '\u4e2d\u6587', 'abc', 'de', 'f', 'gh', 'ijk']),
+  // circular
+  () => ins(circ), () => ins(circArr), () => ins(twoRefs), () => ins({ x: circ }), () => ins([circ, circ]),
+  () => ins(new Map([['self', circ]])), () => ins(circ, { depth: 0 }),
+  // dates, regexps, boxed
+  () => ins(new Date(Date.UTC(2020, 1, 29, 23, 59, 59, 999))), () => ins(inv), () => ins(dateProps), () => ins({ when: new Date(0) }),
+  () => ins(new Date(-62198755200000)), () => ins(/ab+c/gi), () => ins(/[/]\n/), () => ins(reProps), () => ins(new RegExp('')),
+  () => ins(new String('str')), () => ins(new Number(-0)), () => ins(new Number(3.5)), () => ins(new Boolean(true)),
+  () => ins(Object(5n)), () => ins(Object(Symbol('boxed'))), () => ins(boxedStr), () => ins([new String('')]),
+  // errors (frame lines are dropped on both sides)
+  () => ins(new Error('simple')), () => ins(errWithProps), () => ins(errNoStack), () => ins(errCustomStack), () => ins(errEmptyMsg),
+  () => ins(errCause), () => ins(errCausePrim), () => ins(typeErr), () => ins(rangeErr), () => ins(aggErr),
+  () => ins(new MyError('mine')), () => ins(new NamedError('named')), () => ins(new ValidationError('invalid field')),
+  () => ins(errNameChanged), () => ins({ err: errWithProps }), () => ins([new Error('in array')]), () => ins({ e: errCustomStack }),
+  () => ins(errObjNull), () => log(new Error('via log')), () => log('%s', errCustomStack), () => log('Failed:', errWithProps),
+  () => ins(Object.assign(new Error('with name prop'), { name: 'Error' })), () => ins(Object.assign(new TypeError('m'), { message: 'changed' })),
+  // maps, sets, weak collections, promises
+  () => ins(new Map()), () => ins(new Set()), () => ins(new Map([[1, 'one'], ['two', 2]])), () => ins(mapOfObjects),
+  () => ins(bigMap), () => ins(bigMap, { maxArrayLength: 3 }), () => ins(nestedSet), () => ins(new Set(nums(30))),
+  () => ins(mapWithProps), () => ins({ m: new Map([[{ a: 1 }, new Set([1])]]) }), () => ins(new Map([[NaN, -0]])),
+  () => ins(new WeakMap()), () => ins(new WeakSet()), () => ins(new Promise(() => {})), () => ins({ p: new Promise(() => {}) }),
+  () => ins(Object.assign(new Promise(() => {}), { tag: 1 })), () => ins(new Map([['deep', deep]])),
+  // typed arrays, buffers
+  () => ins(new Uint8Array([1, 2, 3])), () => ins(new Uint8Array(0)), () => ins(ta), () => ins(bigTa), () => ins(new Int16Array(120)),
+  () => ins(new Uint8Array(nums(30))), () => ins(buf), () => ins(dv), () => ins(new ArrayBuffer(0)), () => ins(new ArrayBuffer(120)),
+  () => ins(new Uint8Array(4), { showHidden: true }), () => ins({ bytes: new Uint8Array([9, 8]) }),
+  () => ins(Object.assign(new Uint8Array(2), { prop: 'x' })), () => ins(new Float32Array([0.1, 1 / 3])),
+  // custom inspection
+  () => ins(custom), () => ins({ nested: custom }), () => ins(customObj), () => ins([customMulti]), () => ins({ a: { b: customMulti } }),
+  () => ins(customArgs), () => ins(customArgs, { breakLength: 100, compact: 2 }), () => ins(customNested), () => ins({ x: { y: customNested } }),
+  () => ins({ x: { y: { z: customNested } } }), () => ins(customNested, { depth: null }), () => ins(customStylize), () => ins(customThis),
+  () => ins(new Temperature(21)), () => ins([new Temperature(1), new Temperature(2)]), () => ins(custom, { customInspect: false }),
+  () => log(custom), () => log('%s', custom), () => log('%o', { t: new Temperature(3) }),
+  // colors (ANSI codes are compared as text)
+  () => ins({ n: 1, s: 'x', b: true, u: undefined, z: null, d: new Date(0), r: /x/, sy: Symbol('c'), f: plain, big: 1n }, { colors: true }),
+  () => ins(nums(10), { colors: true }),
+];
+"""
+
+# The two harnesses around the corpus: each runs every case, records its output
+# (or the error it threw), and marks where each case starts.
+NODE_HARNESS = r"""
+const util = require('util');
+const out = [];
+const log = (...args) => out[out.length - 1].push(util.format(...args));
+const ins = (value, options) => out[out.length - 1].push(util.inspect(value, options));
+%s
+for (const c of CASES) {
+  out.push([]);
+  try { c(); } catch (e) { out[out.length - 1].push('THREW ' + e.name + ': ' + e.message); }
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+JSHOST_HARNESS = r"""
+const MARK = '\u0000case';
+const log = (...args) => console.log(...args);
+// console.dir(value, options) is util.inspect(value, {customInspect: false, ...options}).
+const ins = (value, options) => console.dir(value, { customInspect: true, ...options });
+%s
+(async () => {
+  for (let i = 0; i < CASES.length; i++) {
+    console.log(MARK);
+    try { CASES[i](); } catch (e) { console.log('THREW ' + e.name + ': ' + e.message); }
+    // Hand the output over in small batches (one host turn per timer: the
+    // host turns a result over ~8 KB into a quickjs-ng rope string it cannot read).
+    if (i %% 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  return CASES.length;
+})()
+"""
+
+FRAME = re.compile(r"^\s*at .*$|^\s*\.\.\. \d+ lines? matching cause stack trace \.\.\.$")
+
+
+def normalise(text: str) -> str:
+    return "\n".join(line for line in text.split("\n") if not FRAME.match(line))
+
+
+def node_outputs() -> list[list[str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "corpus.js"
+        script.write_text(NODE_HARNESS % CORPUS, encoding="utf-8")
+        done = subprocess.run([NODE, str(script)], capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+def jshost_outputs(js) -> list[list[str]]:
+    count = js(JSHOST_HARNESS % CORPUS)
+    cases: list[list[str]] = []
+    for entry in js.logs:
+        if entry["message"] == "\u0000case":
+            cases.append([])
+        else:
+            cases[-1].append(entry["message"])
+    assert len(cases) == count
+    return cases
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_inspect_and_format_match_node(js) -> None:
+    expected = node_outputs()
+    actual = jshost_outputs(js)
+    assert len(expected) == len(actual) >= 200
+    case_lines = CORPUS[CORPUS.index("const CASES"):].split("\n")
+    mismatches = []
+    for i, (want, got) in enumerate(zip(expected, actual)):
+        want_n = [normalise(t) for t in want]
+        got_n = [normalise(t) for t in got]
+        if want_n != got_n:
+            mismatches.append(f"case #{i}:\n  node:   {want_n!r}\n  jshost: {got_n!r}")
+    matched = len(expected) - len(mismatches)
+    print(f"util differential: {matched}/{len(expected)} cases match Node ({100 * matched / len(expected):.1f}%)")
+    assert not mismatches, f"{len(mismatches)} of {len(expected)} differ:\n" + "\n".join(mismatches)
