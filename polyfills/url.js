@@ -353,25 +353,27 @@ function idnaValid(cp) {
   return idnaClass(ch) === "" && idnaMap(ch) === ch;
 }
 
-// Compact tables generated from the Unicode Character Database (15.1 bidi
-// classes, 18.0 joining types and canonical combining classes): each entry is
-// <gap base36><class letter><length-1 base36>, the gap counted from the end of
-// the previous range. Built into arrays on first use only.
+// Compact range tables generated from the Unicode Character Database (Bidi_Class
+// and Canonical_Combining_Class from Unicode 15.1, Joining_Type from 18.0), for
+// the code points IDNA allows only: each entry is <gap><kind letter><length - 1>
+// with numbers in base 36, the gap counted from the end of the previous range.
+// BIDI lists where the class differs from what bidiClass() guesses, VIRAMA the
+// combining class 9 (virama) code points. Decoded on first use only.
 const BIDI_TABLE = "0B8 0W4 0Bd 0W4 2T0 1T0 5S0 0C0 0S0 0C1 0E9 0C0 1wB0 1cT1 efO1 bO9 sO0 b9L0 5zL5 15L0 3gO1 1T1 1C0 1O1 28N9 0T0 0N1 35O0 aO0 6E9 70O3 a2L1 aL0 3tL0 2L0 3cL0 3dL0 3jL0 7aL0 0O6 0L0 4L0 1mL0 6L0 3sL0 15L0 3eL0 2iL0 aL1 4lLm 2L5 kL0 1L0 1L0 24L0 1kL7 1Lj 33L5 26L1 2jL0 h0L8 lgL1 3gL2 1zL1 4dL2 1L2 lO9 f8L1 3kL6 1L5 4sLg 9La 3hL3 1nL4 1qL21 bL0 mwB1 yT2 hC0 6hT0 wL0 5eS0 0T0 82L1w qL0 9hOk bwL0 5lOt 30L73 sdO0 36L0 5aO0 o0L1 6lL0 mm6L1 anO0 36L5 vO8 2wO0 0L1 4rL1 1T0 44L1 14L2 1L0 1dL1 1bL0 2pLc gL1 3gL3 nL2 2sL1 gL1 2xL0 3zL0 g2aO5d lcL0 1L0 1gL8 0O1k hO1 1L1 1tL18 6cEq 4jL0 1cL0 biL0 q7O0 exO6 dsN9a coL6 4Oj 2dL6 3iL3 1cL1 27L3 4L0 dL0 1L2 2gL5 2zL0 blL4 aL3 2wL0 6yLm 2xL2 39L0 3mL3 6zL0 7cL2 4bL0 10L1 1iL7 2bL2 1L4 2lL9 8lL0 1L4 16L1 hxL1 22Lc 4vL0 vkL4 29oL1 bjvL1 3pL0 1tL8 4L1 nlL3 fepL0 2L0 3owLel cL2 mL1 7Lt 4L1m 17bLe7 1jL3 1eL7 1Ld 1L6 1c3L0 2owO1 exO1 1vLp 6L1o 1lLp";
 const JOINING_TABLE = "17kD0 1R3 0D0 0R0 0D0 0R0 0D4 0R3 0Dc 1D6 0R0 0D1 zD1 1R2 5De 0Rh 0D11 0R0 0D1 0R8 0D0 0R0 0D0 0R0 0D1 0R1 1R0 oR1 aD2 2D0 gR0 1D2 0R4 0D3 0R0 0D8 0R0 0D0 0R0 0D0 0R0 0D1 0R0 tR0 0Da 0R2 0De 0R1 0D3 0R0 0D0 0R1 0D2 0R1 0D5 22Dw 2dR0 0D4 0R1 0D0 0R0 0D9 0R0 0D0 0R2 7D0 1D3 1R0 0D0 0Rp 3D0 2D4 0R0 0D0 gD9 0R2 1R0 0D1 0R1 0D5 0R0 0De 30eD0 oD2g eDx 1D0 sd1D1d 0L0 jf1D4 0R0 1R0 1R1 2L0 0R4 0D3 0L0 0D4 0R0 0D2 0R0 2R0 6D3 0R0 40D0 0R0 0D0 0R2 0D2 0R0 0D1 0R0 0D0 0R1 0D0 0R0 nR3 0D1 9dL0 0Dw 0R0 0D0 biR0 0D1 1D1 hLl 1tD2 0R0 0Dg cD2 0R0 rD3 0R1 0Db 1aD0 1D1 0R2 1D0 0R1 0D1 0R0 0D1 1D0 0R1 0D0 4R0 0D0 0L0 16xiDx";
 const VIRAMA_TABLE = "1u5V0 3jV0 3jV0 3jV0 3jV0 3jV0 3jV0 3jV0 31V1 gV0 3gV0 33V0 3jV0 5lV0 50V1 1cpV1 uV0 4dV0 i5V0 6bV0 2tV1 1yV1 3grV0 o7aV0 11V0 47V0 3yV0 30V0 8lV0 6uV0 impV0 16uV0 15V0 eV0 1lV0 3dV1 3vV0 38V0 50V0 2qV0 6sV0 3jV0 70V0 3jV0 3aV0 38V0 7hV0 77V1 4hV0 2bV0 iV0 29V0 bpV0 78V1 29V0 btV1";
 
 function decodeRanges(table) {
-  const starts = [], ends = [], classes = [];
+  const starts = [], ends = [], kinds = [];
   let prev = 0;
   for (const entry of table.split(" ")) {
     const m = /^([0-9a-z]+)([A-Z])([0-9a-z]+)$/.exec(entry);
     const start = prev + parseInt(m[1], 36);
     const end = start + parseInt(m[3], 36);
-    starts.push(start); ends.push(end); classes.push(m[2]);
+    starts.push(start); ends.push(end); kinds.push(m[2]);
     prev = end + 1;
   }
-  return { starts, ends, classes };
+  return { starts, ends, kinds };
 }
 const rangeTables = {};
 function lookupRange(name, table, cp) {
@@ -381,7 +383,7 @@ function lookupRange(name, table, cp) {
     const mid = (lo + hi) >> 1;
     if (cp < t.starts[mid]) hi = mid - 1;
     else if (cp > t.ends[mid]) lo = mid + 1;
-    else return t.classes[mid];
+    else return t.kinds[mid];
   }
   return "";
 }

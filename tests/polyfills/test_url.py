@@ -193,6 +193,57 @@ def test_known_failures_file_is_well_formed():
 
 
 # ---------------------------------------------------------------------------
+# UTS #46: url.js derives the IDNA mapping from the engine's Unicode data instead
+# of shipping the table. Check that derivation code point by code point against
+# the table itself, as the `idna` package (an httpx dependency) ships it. This
+# loads url.js into a bare QuickJS context to reach its internal functions.
+# ---------------------------------------------------------------------------
+
+IDNA_RANGES = [(0x80, 0x10000), (0x1D400, 0x1D800), (0x1F100, 0x1F300), (0xE0000, 0xE01F0)]
+
+
+def test_idna_mapping_matches_the_uts46_table():
+    import bisect
+    import quickjs
+    uts46 = pytest.importorskip("idna.uts46data")
+    if int(uts46.__version__.split(".")[0]) < 16:
+        pytest.skip(f"idna's UTS #46 data is Unicode {uts46.__version__}; url.js follows 16 and later")
+    expected = []
+    for start, end in IDNA_RANGES:
+        for cp in range(start, end):
+            i = bisect.bisect_right(uts46.uts46_starts, cp) - 1
+            status, mapping = chr(uts46.uts46_statuses[i]), uts46.uts46_replacements[i]
+            if status == "D":
+                status = "V"  # deviations are valid in nontransitional processing
+            # Spaces map to U+0020, a forbidden domain code point: the same outcome as disallowed.
+            if status == "M" and mapping == " ":
+                status, mapping = "X", None
+            expected.append(status + (mapping or "") if status == "M" else status)
+    source = (Path(__file__).resolve().parents[2] / "polyfills" / "url.js").read_text(encoding="utf-8")
+    ctx = quickjs.Context()
+    ctx.eval("globalThis.probe = (function (internals) {\n" + source + "\nreturn { idnaClass, idnaMap };\n})({ defineGlobal() {} }); 0")
+    ctx.eval(f"globalThis.expected = {json.dumps(expected)}; globalThis.ranges = {json.dumps(IDNA_RANGES)}; 0")
+    mismatches = json.loads(ctx.eval(r"""(() => {
+      const unassigned = new RegExp("\\p{Cn}", "u");
+      const out = [];
+      let k = 0;
+      for (const [start, end] of ranges) {
+        for (let cp = start; cp < end; cp++, k++) {
+          const ch = String.fromCodePoint(cp);
+          if (cp >= 0xd800 && cp <= 0xdfff) continue;
+          const cls = probe.idnaClass(ch);
+          const mapped = cls === "" ? probe.idnaMap(ch) : "";
+          const got = cls !== "" ? cls : mapped === ch ? "V" : "M" + mapped;
+          // Code points newer than the engine's Unicode data are unassigned to it.
+          if (got !== expected[k] && !(got === "X" && unassigned.test(ch))) out.push([cp.toString(16), expected[k], got]);
+        }
+      }
+      return JSON.stringify(out.slice(0, 50)).replace(/[^\x00-\x7f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+    })()"""))
+    assert mismatches == []
+
+
+# ---------------------------------------------------------------------------
 # Behaviour the vectors do not cover (expected values from the spec's text)
 # ---------------------------------------------------------------------------
 
