@@ -49,7 +49,8 @@ HARNESS = r"""
     } catch (e) {
       if (loose || e === null || typeof e !== 'object') return ['error', e && e.name];
       return ['error', e.name, e.code === undefined ? null : e.code, e.message, String(e),
-              String(e.stack).split('\n')[0]];
+              String(e.stack).split('\n')[0], Object.keys(e), e.constructor.name,
+              e instanceof TypeError, e instanceof RangeError];
     }
   });
 })

@@ -332,3 +332,62 @@ def test_large_round_trip(js) -> None:
        Buffer.from(bytes).toString() === back, Buffer.from(s).toString('hex').length]
     """)
     assert got == [len(expected), True, True, True, 2 * len(expected)]
+
+
+# --- without the engine's native helpers -------------------------------------------
+
+NO_NATIVE_CHECK = r"""
+(function (inputs) {
+  const hex = (u8) => Array.prototype.map.call(u8, (x) => (x < 16 ? '0' : '') + x.toString(16)).join('');
+  const h = (hx) => new Uint8Array(hx.match(/../g) ? hx.match(/../g).map((x) => parseInt(x, 16)) : []);
+  return inputs.map(([text, bytesHex]) => {
+    const bytes = h(bytesHex);
+    const b = Buffer.from(bytes);
+    return [hex(new TextEncoder().encode(text)), hex(Buffer.from(text)), Buffer.byteLength(text),
+            new TextDecoder().decode(bytes), b.toString(), b.toString('latin1'), b.toString('base64'),
+            b.toString('base64url'), b.toString('hex'), hex(Buffer.from(b.toString('hex'), 'hex')),
+            hex(Buffer.from(b.toString('base64'), 'base64')), atob(b.toString('base64')), btoa(b.toString('latin1')),
+            b.compare(Buffer.from(bytes.slice().reverse())), hex(Buffer.from(text, 'latin1'))];
+  });
+})
+"""
+
+
+def test_codecs_without_native_helpers() -> None:
+    # The runtime falls back to plain JS where the engine lacks Uint8Array.fromBase64,
+    # toBase64, toHex, fromHex, atob or btoa: run the bundle in a bare context with them
+    # removed and check the results against Python.
+    import base64 as b64
+
+    import quickjs
+
+    from jshost.polyfills import runtime_bundle
+
+    ctx = quickjs.Context()
+    ctx.eval("delete Uint8Array.fromBase64; delete Uint8Array.prototype.toBase64; delete Uint8Array.fromHex; "
+             "delete Uint8Array.prototype.toHex; delete globalThis.atob; delete globalThis.btoa;")
+    ctx.eval(runtime_bundle())
+    assert ctx.eval("typeof Uint8Array.fromBase64") == "undefined"
+    rnd = random.Random(13)
+    inputs = []
+    for _ in range(200):
+        n = rnd.choice([0, 1, 2, 3, 10, 33, 70, 200, 300])
+        text = "".join(rnd.choice(["a", "Z", " ", "é", "€", "😀", "\x7f", "\xff"]) for _ in range(n))
+        data = bytes(rnd.randrange(256) for _ in range(rnd.choice([0, 1, 2, 3, 50, 100, 300])))
+        inputs.append([text, data.hex()])
+    # past the 8192-unit chunks of String.fromCharCode.apply
+    inputs.append(["é😀a" * 3000, bytes(rnd.randrange(256) for _ in range(9000)).hex()])
+    got = json.loads(ctx.eval(f"JSON.stringify(({NO_NATIVE_CHECK})({json.dumps(inputs)}))"))
+    for (text, data_hex), row in zip(inputs, got):
+        data = bytes.fromhex(data_hex)
+        utf8 = text.encode("utf-8")
+        replaced = data.decode("utf-8", "replace")
+        rev = data[::-1]
+        order = (data > rev) - (data < rev)
+        units = text.encode("utf-16-le")
+        latin1_of_text = units[0::2]  # the low byte of each UTF-16 code unit
+        decoded = replaced[1:] if data.startswith(b"\xef\xbb\xbf") else replaced  # TextDecoder drops a BOM
+        assert row == [utf8.hex(), utf8.hex(), len(utf8), decoded,
+                       replaced, data.decode("latin1"), b64.b64encode(data).decode(),
+                       b64.urlsafe_b64encode(data).decode().rstrip("="), data.hex(), data.hex(), data.hex(),
+                       data.decode("latin1"), b64.b64encode(data).decode(), order, latin1_of_text.hex()]
