@@ -295,9 +295,9 @@ function serializeIPv6(address) {
 
 // Unicode property classes, compiled on first use: QuickJS compiles a regular
 // expression literal when it parses the file, and these are costly to compile.
-let unicodeClasses = null;
-function classes() {
-  return unicodeClasses || (unicodeClasses = {
+let unicodeSets = null;
+function unicode() {
+  return unicodeSets || (unicodeSets = {
     disallowed: new RegExp("[\\p{Cc}\\p{Cs}\\p{Co}\\p{Cn}\\p{Noncharacter_Code_Point}\\p{Bidi_Control}\\p{Z}" +
       "\\u{E0000}-\\u{E007F}\\u2FF0-\\u2FFF\\u31EF\\uFFFC\\uFFFD]", "u"),
     ignorable: new RegExp("\\p{Default_Ignorable_Code_Point}", "u"),
@@ -313,7 +313,7 @@ function classes() {
 
 // 'X' disallowed, 'I' ignored, '' otherwise (valid or mapped) for a non-ASCII code point.
 function idnaClass(ch) {
-  const re = classes();
+  const re = unicode();
   if (re.disallowed.test(ch)) return "X";
   if (ch === "\u200c" || ch === "\u200d") return "";   // deviations: kept
   if (re.ignorable.test(ch)) return "I";
@@ -397,7 +397,7 @@ function bidiClass(cp) {
   const listed = lookupRange("bidi", BIDI_TABLE, cp);
   if (listed !== "") return listed;
   const ch = String.fromCodePoint(cp);
-  const re = classes();
+  const re = unicode();
   if (re.nonspacingMark.test(ch)) return "M";
   if (inRanges(RTL_DEFAULT, cp)) return "R";
   if (inRanges(AL_DEFAULT, cp)) return "A";
@@ -411,7 +411,7 @@ function joiningType(cp) {
   const listed = lookupRange("join", JOINING_TABLE, cp);
   if (listed !== "") return listed;
   if (cp === 0x200c || cp === 0x200d) return "U";
-  return classes().transparent.test(String.fromCodePoint(cp)) ? "T" : "U";
+  return unicode().transparent.test(String.fromCodePoint(cp)) ? "T" : "U";
 }
 
 // https://www.unicode.org/reports/tr46/#Validity_Criteria (nontransitional),
@@ -421,7 +421,7 @@ function validLabel(label, cps, fromPunycode) {
     if (label.normalize("NFC") !== label || label.startsWith("xn--")) return false;
     for (const cp of cps) if (!idnaValid(cp)) return false;
   }
-  if (label.includes(".") || classes().leadingMark.test(label)) return false;
+  if (label.includes(".") || unicode().leadingMark.test(label)) return false;
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i];
     if (cp !== 0x200c && cp !== 0x200d) continue;

@@ -21,7 +21,7 @@ from conftest import NODE, SHARED
 
 VECTORS = SHARED / "vectors" / "wpt-url"
 KNOWN_FAILURES = Path(__file__).with_name("url_known_failures.json")
-needs_node = pytest.mark.skipif(NODE is None, reason="node not on PATH")
+no_node = pytest.mark.skipif(NODE is None, reason="node not on PATH")
 
 # Strings leaving the runtime are kept ASCII (non-ASCII escaped as \uXXXX JSON
 # escapes) and fetched in slices: the slot's poll result breaks on large or
@@ -396,7 +396,8 @@ def run_node(script: str) -> str:
     return proc.stdout
 
 
-@needs_node
+@pytest.mark.node
+@no_node
 def test_differential_against_node(js):
     script = DIFFERENTIAL_SCRIPT % json.dumps(DIFFERENTIAL_CASES)
     expected = json.loads(run_node(f"process.stdout.write(({ASCII_JSON})({script}))"))
@@ -424,7 +425,8 @@ console.log('%s and %o', new URLSearchParams('q=1'), new URLSearchParams('q=2'))
 """
 
 
-@needs_node
+@pytest.mark.node
+@no_node
 @pytest.mark.xfail(UTIL_IS_PLACEHOLDER, strict=False, reason="polyfills/util.js (console.log's util.inspect) is still a placeholder")
 def test_console_log_matches_node(js):
     expected = run_node(INSPECT_SCRIPT)
