@@ -1123,22 +1123,9 @@ function serializeUrlencoded(list) {
 // 5. The API  https://url.spec.whatwg.org/#api
 // ---------------------------------------------------------------------------
 
-// Node's internal errors (lib/internal/errors.js): a TypeError with an
-// enumerable `code` whose stack header and toString() show the code, as in
-// "TypeError [ERR_MISSING_ARGS]: The "url" argument must be specified". Its
-// class is named TypeError, as Node's is.
-const NodeTypeError = ({ TypeError: class extends TypeError {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-    const stack = this.stack;
-    if (typeof stack === "string" && stack.startsWith("TypeError: ")) {
-      Object.defineProperty(this, "stack", { value: `TypeError [${code}]: ${stack.slice(11)}`, writable: true, enumerable: false, configurable: true });
-    }
-  }
-  toString() { return `${this.name} [${this.code}]: ${this.message}`; }
-} }).TypeError;
-const nodeTypeError = (code, message) => new NodeTypeError(code, message);
+// Node's internal errors (encoding.js builds them as lib/internal/errors.js
+// does: "TypeError [CODE]: message" in the stack and toString, an enumerable code).
+const nodeTypeError = (code, message) => internals.nodeErrors.make(TypeError, code, message);
 const missingArgs = (names) => nodeTypeError("ERR_MISSING_ARGS",
   names.length === 1 ? `The "${names[0]}" argument must be specified` : `The "${names[0]}" and "${names[1]}" arguments must be specified`);
 // Node 20's URL constructor throws a plain TypeError made by its C++ binding;
