@@ -28,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -181,8 +182,8 @@ class Slot:
         except (quickjs.JSException, quickjs.StackOverflow) as exc:
             self.broken = True
             raise EngineError(f"the jshost runtime failed to load: {exc}") from None
-        self._call("configure", json.dumps({"userFile": self.filename,
-                                            "maxLogBytes": self.limits.max_log_bytes}))
+        self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
+                                            "entropy": os.urandom(32).hex()}))
         self._arm(deadline)
         try:
             ctx.eval(self.source)

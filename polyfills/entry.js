@@ -1,7 +1,7 @@
 // Handler discovery and the invocation protocol between the host and a slot.
 //
 // Commands (host(command, text) -> text; see jshost/engine.py):
-//   configure {userFile, maxLogBytes}   before user code runs
+//   configure {userFile, maxLogBytes, entropy}   before user code runs
 //   discover                            after user code ran: which entry points exist
 //   loadError <exception text>          describe what user code threw while loading
 //   invoke {mode, input, settings, entropy}
@@ -51,6 +51,8 @@ commands.configure = (text) => {
   const options = JSONParse(text);
   if (typeof options.userFile === "string") internals.userFile = options.userFile;
   if (typeof options.maxLogBytes === "number") internals.maxLogBytes = options.maxLogBytes;
+  // Fresh entropy before user code runs, so randomness drawn by top-level code is sound.
+  if (typeof options.entropy === "string") internals.state.entropy = options.entropy;
 };
 
 commands.discover = () => {
