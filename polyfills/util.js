@@ -115,7 +115,16 @@ function kindProtos() {
 // undefined: the tag names no known kind; "": it does, but the brand is wrong.
 function confirmKind(value, tag) {
   switch (tag) {
-    case "Object": return protoChainHas(value, Error.prototype) ? "Error" : "";
+    case "Object":
+      if (protoChainHas(value, Error.prototype)) return "Error";
+      // Without a prototype a Map, Set, ... has no toStringTag left: probe the
+      // brands whose tag lives on the prototype (promises cannot be probed).
+      if (getProto(value) === null) {
+        for (const kind of ["Map", "Set", "WeakMap", "WeakSet", "ArrayBuffer", "DataView", "BigInt", "Symbol"]) {
+          if (confirmKind(value, kind)) return kind;
+        }
+      }
+      return "";
     case "Error": return "Error";            // builtin tag: only real errors get it
     case "Arguments": return "Arguments";
     case "Date": return passes(DateGetTime, value) ? "Date" : "";
