@@ -795,7 +795,11 @@ class TextDecoder {
           : 'The "input" argument must be an instance of ArrayBuffer, SharedArrayBuffer, or ArrayBufferView.');
       }
       const bytes = toBytes(input);
-      if (encoding === "windows-1252") return latin1Decode(bytes);
+      if (encoding === "windows-1252") {
+        // Node 20's latin1 fast path also drops a leading 0xFF byte when ignoreBOM is set.
+        const start = this.#ignoreBOM && bytes.length > 0 && bytes[0] === 0xff ? 1 : 0;
+        return latin1Decode(bytes, start, bytes.length);
+      }
       let start = 0;
       if (!this.#ignoreBOM && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
       const text = utf8DecodeRange(bytes, start, bytes.length, this.#fatal);

@@ -212,6 +212,24 @@ def test_encoding_matches_node(js) -> None:
     compare(js, HARNESS, CASES, expected)
 
 
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_random_streams_match_node(js) -> None:
+    # Random bytes rich in lead/continuation/surrogate/BOM bytes, cut at random points.
+    rnd = random.Random(17)
+    pool = [0x41, 0x80, 0xbf, 0xc2, 0xe0, 0xa0, 0xed, 0x9f, 0xf0, 0x90, 0xf4, 0x8f, 0xff, 0xef, 0xbb, 0x00, 0xd8,
+            0xdc, 0xfe]
+    cases = []
+    for _ in range(3000):
+        data = bytes(rnd.choice(pool) for _ in range(rnd.randrange(0, 14)))
+        cuts = sorted(rnd.sample(range(len(data) + 1), rnd.randrange(0, min(4, len(data) + 1))))
+        parts = [data[a:b].hex() for a, b in zip([0, *cuts], [*cuts, len(data)])]
+        label = rnd.choice(["utf-8", "utf-16le", "utf-16be", "latin1"])
+        options = rnd.choice(["{}", "{fatal: true}", "{ignoreBOM: true}"])
+        cases.append(f"stream('{label}', {options}, {json.dumps(parts)})")
+    expected = run_node(cases)
+    compare(js, HARNESS, cases, expected)
+
+
 def test_unsupported_labels_throw_node_error(js) -> None:
     # Node (full ICU) knows more legacy encodings; labels no encoding has fail the same way.
     got = js("try { new TextDecoder('bogus') } catch (e) { [e.name, e.code, e.message, e instanceof RangeError] }")
