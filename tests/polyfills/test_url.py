@@ -23,19 +23,9 @@ VECTORS = SHARED / "vectors" / "wpt-url"
 KNOWN_FAILURES = Path(__file__).with_name("url_known_failures.json")
 no_node = pytest.mark.skipif(NODE is None, reason="node not on PATH")
 
-# Strings leaving the runtime are kept ASCII (non-ASCII escaped as \uXXXX JSON
-# escapes) and fetched in slices: the slot's poll result breaks on large or
-# non-ASCII strings (a QuickJS rope the binding cannot read).
+# Node's output is kept ASCII (non-ASCII as JSON \u escapes), whatever the locale's encoding.
 ASCII_JSON = r"""(value) => JSON.stringify(value).replace(/[^\x00-\x7f]/g,
   (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"))"""
-
-
-def js_json(js, expression: str):
-    """Evaluates `expression` in the runtime and returns its value, through JSON text."""
-    length = js(f"globalThis.__testResult = ({ASCII_JSON})({expression}); __testResult.length")
-    text = "".join(js(f"__testResult.slice({i}, {i + 500})") for i in range(0, length, 500))
-    js("delete globalThis.__testResult; 0")
-    return json.loads(text)
 
 
 # ---------------------------------------------------------------------------
@@ -149,7 +139,7 @@ def vector_results(js):
         "toascii": json.loads((VECTORS / "toascii.json").read_text(encoding="utf-8")),
         "percent": json.loads((VECTORS / "percent-encoding.json").read_text(encoding="utf-8")),
     }
-    return js_json(js, f"({VECTOR_RUNNER})({json.dumps(data)})")
+    return js(f"({VECTOR_RUNNER})({json.dumps(data)})")
 
 
 def known_failures(file: str) -> dict[str, str]:
@@ -284,7 +274,7 @@ FORM_INPUTS = [
 def test_form_parsing_matches_python(js):
     from urllib.parse import parse_qsl
     inputs = [json.loads(f'"{s}"') for s in FORM_INPUTS]
-    got = js_json(js, f"{json.dumps(inputs)}.map((s) => [...new URLSearchParams(s)])")
+    got = js(f"{json.dumps(inputs)}.map((s) => [...new URLSearchParams(s)])")
     want = [[list(pair) for pair in parse_qsl(s, keep_blank_values=True, encoding="utf-8", errors="replace")] for s in inputs]
     assert got == want
 
@@ -401,7 +391,7 @@ def run_node(script: str) -> str:
 def test_differential_against_node(js):
     script = DIFFERENTIAL_SCRIPT % json.dumps(DIFFERENTIAL_CASES)
     expected = json.loads(run_node(f"process.stdout.write(({ASCII_JSON})({script}))"))
-    got = js_json(js, script)
+    got = js(script)
     assert list(got) == [label for label, _ in DIFFERENTIAL_CASES]
     mismatches = {label: {"node": expected[label], "jshost": got[label]}
                   for label, _ in DIFFERENTIAL_CASES if got[label] != expected[label]}
