@@ -5,8 +5,11 @@
   percent-encoding tests run them, all in one `js(...)` call. The cases that are
   expected to fail are data (url_known_failures.json, each with its reason) and
   the tests assert that exactly those fail, so a fix shows as well as a regression.
+* The IDNA mapping url.js derives from the engine's Unicode data, checked code
+  point by code point against the UTS #46 table the `idna` package ships.
+* Form-urlencoded parsing against Python's urllib.parse.parse_qsl.
 * Differential tests against Node 20 (`node` on PATH) for URLSearchParams, the
-  API's shape and errors, and console.log output.
+  API's shape and errors, internationalized hosts, and console.log output.
 """
 
 from __future__ import annotations
