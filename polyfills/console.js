@@ -90,9 +90,8 @@ function renderRow(row, widths) {
   let out = "│ ";
   for (let i = 0; i < row.length; i++) {
     const cell = row[i];
-    const needed = (widths[i] - getStringWidth(cell)) / 2;
-    // Cells are centred; an odd remainder goes to the right.
-    out += " ".repeat(needed) + cell + " ".repeat(Math.ceil(needed));
+    // Cells are left-aligned (Node 20.13+; earlier releases centred them).
+    out += cell + " ".repeat(widths[i] - getStringWidth(cell));
     if (i !== row.length - 1) out += " │ ";
   }
   return `${out} │`;
