@@ -49,7 +49,9 @@ function isAnyArrayBuffer(value) {
 // Errors and validators (lib/internal/validators.js, lib/internal/buffer.js)
 // ---------------------------------------------------------------------------
 
-const unknownEncoding = (encoding) => nodeError(TypeError, "ERR_UNKNOWN_ENCODING", `Unknown encoding: ${encoding}`);
+// Node formats this message with util.format's %s ([] prints as "[]", -0 as "-0").
+const unknownEncoding = (encoding) => nodeError(TypeError, "ERR_UNKNOWN_ENCODING",
+  typeof internals.format === "function" ? internals.format("Unknown encoding: %s", encoding) : `Unknown encoding: ${String(encoding)}`);
 const bufferOutOfBounds = (name) => nodeError(RangeError, "ERR_BUFFER_OUT_OF_BOUNDS",
   name ? `"${name}" is outside of buffer bounds` : "Attempt to access memory outside buffer bounds");
 

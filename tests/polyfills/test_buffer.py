@@ -217,6 +217,11 @@ def build_cases() -> list[str]:
             add(f"{src}.toString({enc}{start}{end})")
     add(f"{src}.toString()")
     add(f"{src}.toLocaleString('hex')")
+    for enc in ["{}", "[]", "-0", "[1, 2]", "{toString() { return 'hex'; }}", "Symbol('e')", "10n", "true"]:
+        loose = "~" if "Symbol" in enc else ""
+        add(f"{loose}{src}.toString({enc})")
+        add(f"{loose}{src}.write('ab', 0, 1, {enc})")
+        add(f"{loose}{src}.indexOf('ab', 0, {enc})")
     for name in ["hexSlice", "utf8Slice", "latin1Slice", "asciiSlice", "base64Slice", "base64urlSlice", "ucs2Slice"]:
         for args in ["", "1", "1, 3", "-1", "0, 100", "3, 1", "'1', '3'", "1.5, 3.5", "NaN, 2", "0, Infinity"]:
             add(f"{src}.{name}({args})")
@@ -442,6 +447,37 @@ def test_buffer_matches_node(js) -> None:
     expected = run_node(CASES)
     assert len(expected) == len(CASES)
     compare_with_node(js, HARNESS, CASES, expected)
+
+
+FUZZ_VALUES = [
+    "0", "1", "2", "3", "-1", "-3", "1.5", "7", "8", "100", "NaN", "undefined", "null", "'2'", "'hex'", "'utf8'",
+    "'base64'", "'latin1'", "'ucs2'", "'ab'", "'€'", "''", "true", "[]", "{}", "Infinity", "-Infinity", "2**31",
+    "-(2**31)", "2**32", "0x7f", "255", "256", "-0", "Buffer.from('bc')", "new Uint8Array([98])", "'YmM='", "'6263'",
+    "1e10", "'bad'", "10n", "'ascii'", "'binary'", "'UTF-16LE'",
+]
+FUZZ_METHODS = [
+    "indexOf", "lastIndexOf", "includes", "fill", "write", "toString", "slice", "subarray", "copy", "compare",
+    "equals", "readUIntLE", "readIntBE", "writeUIntBE", "writeIntLE", "readUInt16BE", "writeInt16LE", "readFloatBE",
+    "writeDoubleLE", "hexSlice", "utf8Write", "latin1Slice", "ucs2Write", "base64Slice", "readInt32LE",
+    "writeUInt32BE", "writeInt8", "swap16", "readBigInt64BE", "writeBigUInt64LE", "toJSON", "asciiWrite",
+    "base64urlSlice", "readDoubleLE", "writeFloatBE",
+]
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_random_calls_match_node(js) -> None:
+    # Random methods with random (often wrong) arguments: results, side effects and errors.
+    rnd = random.Random(99)
+    cases = []
+    for _ in range(4000):
+        method = rnd.choice(FUZZ_METHODS)
+        args = [rnd.choice(FUZZ_VALUES) for _ in range(rnd.randrange(0, 5))]
+        if method in ("copy", "compare", "equals") and rnd.random() < 0.7:
+            args = ["t", *args[1:]] if args else ["t"]
+        loose = "~" if "10n" in args or method.startswith(("readBig", "writeBig")) else ""
+        cases.append(f"{loose}(() => {{ const b = Buffer.from('abc€abcdef'); const t = Buffer.from('xyzw'); "
+                     f"const r = b.{method}({', '.join(args)}); return [r, b, t]; }})()")
+    compare_with_node(js, HARNESS, cases, run_node(cases))
 
 
 def test_buffer_basics_without_node(js) -> None:
