@@ -1475,7 +1475,7 @@ function callbackify(original) {
     if (typeof callback !== "function") throw internals.invalidArgType("last argument", "function", callback);
     const onError = (reason) => {
       if (!reason) {
-        const err = new Error("Promise was rejected with a falsy value");
+        const err = new Error("Promise was rejected with falsy value");
         err.code = "ERR_FALSY_VALUE_REJECTION";
         err.reason = reason;
         reason = err;

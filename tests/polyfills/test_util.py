@@ -429,3 +429,118 @@ def test_inspect_and_format_match_node(js) -> None:
     matched = len(expected) - len(mismatches)
     print(f"util differential: {matched}/{len(expected)} cases match Node ({100 * matched / len(expected):.1f}%)")
     assert not mismatches, f"{len(mismatches)} of {len(expected)} differ:\n" + "\n".join(mismatches)
+
+
+# The rest of the util module (for require('util')): user code cannot reach
+# `internals`, so bootstrap.js and util.js are loaded into a bare QuickJS context
+# that keeps `internals.util` in a global. Each case is an expression; its value is
+# compared as JSON (strings as they are) with Node's require('util').
+UTIL_API_CASES = r"""
+[
+  () => [util.types.isDate(new Date()), util.types.isDate({}), util.types.isRegExp(/x/), util.types.isRegExp(RegExp.prototype)],
+  () => [util.types.isMap(new Map()), util.types.isMap(new WeakMap()), util.types.isSet(new Set()), util.types.isWeakSet(new WeakSet())],
+  () => [util.types.isPromise(Promise.resolve()), util.types.isPromise({ then() {} }), util.types.isTypedArray(new Uint8Array(1)), util.types.isTypedArray([])],
+  () => [util.types.isUint8Array(new Uint8Array(1)), util.types.isUint8Array(new Int8Array(1)), util.types.isFloat64Array(new Float64Array(1))],
+  () => [util.types.isAnyArrayBuffer(new ArrayBuffer(1)), util.types.isAnyArrayBuffer(new SharedArrayBuffer(1)), util.types.isArrayBuffer(new SharedArrayBuffer(1))],
+  () => [util.types.isNativeError(new TypeError()), util.types.isNativeError({ name: 'Error', message: '' }), util.types.isNativeError(Object.create(Error.prototype))],
+  () => [util.types.isAsyncFunction(async () => {}), util.types.isAsyncFunction(() => {}), util.types.isAsyncFunction(async function* () {})],
+  () => [util.types.isGeneratorFunction(function* () {}), util.types.isGeneratorFunction(async function* () {}), util.types.isGeneratorFunction(function () {})],
+  () => [util.types.isBoxedPrimitive(Object(1)), util.types.isBoxedPrimitive(1), util.types.isBoxedPrimitive(Object(Symbol())), util.types.isBoxedPrimitive(new String(''))],
+  () => [util.types.isNumberObject(new Number(1)), util.types.isStringObject(new String('')), util.types.isBooleanObject(new Boolean(false)), util.types.isBigIntObject(Object(1n)), util.types.isSymbolObject(Object(Symbol()))],
+  () => [util.types.isDataView(new DataView(new ArrayBuffer(1))), util.types.isWeakMap(new WeakMap()), util.types.isMapIterator(new Map().keys()), util.types.isSetIterator(new Set().values())],
+  () => [util.types.isArgumentsObject((function () { return arguments; })()), util.types.isArgumentsObject([]), util.types.isGeneratorObject((function* () {})())],
+  () => [util.isDeepStrictEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }), util.isDeepStrictEqual({ a: 1 }, { a: '1' }), util.isDeepStrictEqual([1, 2], [2, 1])],
+  () => [util.isDeepStrictEqual(NaN, NaN), util.isDeepStrictEqual(0, -0), util.isDeepStrictEqual([0], [-0]), util.isDeepStrictEqual({}, Object.create(null))],
+  () => [util.isDeepStrictEqual(new Date(1), new Date(1)), util.isDeepStrictEqual(new Date(1), new Date(2)), util.isDeepStrictEqual(/a/g, /a/g), util.isDeepStrictEqual(/a/g, /a/i)],
+  () => [util.isDeepStrictEqual(new Map([[1, { a: 1 }]]), new Map([[1, { a: 1 }]])), util.isDeepStrictEqual(new Map([[{ k: 1 }, 1]]), new Map([[{ k: 1 }, 1]])), util.isDeepStrictEqual(new Map([[1, 2]]), new Map([[1, 3]]))],
+  () => [util.isDeepStrictEqual(new Set([1, { a: 1 }]), new Set([{ a: 1 }, 1])), util.isDeepStrictEqual(new Set([1]), new Set(['1'])), util.isDeepStrictEqual(new Set([{}]), new Set([{}, {}]))],
+  () => [util.isDeepStrictEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])), util.isDeepStrictEqual(new Uint8Array([1]), new Int8Array([1])), util.isDeepStrictEqual(new ArrayBuffer(2), new ArrayBuffer(2))],
+  () => [util.isDeepStrictEqual([1, , 3], [1, undefined, 3]), util.isDeepStrictEqual({ a: undefined }, {}), util.isDeepStrictEqual(Object.assign([1], { x: 1 }), [1])],
+  () => { const a = { n: 1 }; a.self = a; const b = { n: 1 }; b.self = b; return util.isDeepStrictEqual(a, b); },
+  () => [util.isDeepStrictEqual(new (class A {})(), new (class B {})()), util.isDeepStrictEqual(new Number(1), new Number(1)), util.isDeepStrictEqual(new String('a'), new String('b'))],
+  () => [util.isDeepStrictEqual(new Error('a'), new Error('a')), util.isDeepStrictEqual(new Error('a'), new TypeError('a')), util.isDeepStrictEqual({ [Symbol.for('s')]: 1 }, { [Symbol.for('s')]: 1 })],
+  () => { function A() {} function B() {} B.prototype.hi = function () { return 'hi'; }; util.inherits(A, B); return [A.super_ === B, new A().hi(), new A() instanceof B]; },
+  () => { try { util.inherits(function () {}, null); } catch (e) { return [e.name, e.code, e.message]; } },
+  () => util.deprecate((a, b) => a + b, 'old')(2, 3),
+  () => util.format('%s=%d %j', 'a', 1, { b: [2] }),
+  () => util.formatWithOptions({ colors: true }, 'n=%O', { n: 1 }),
+  () => { try { util.formatWithOptions(null, 'x'); } catch (e) { return [e.name, e.code, e.message]; } },
+  () => util.inspect({ a: { b: { c: {} } } }, true, 0),
+  () => util.inspect({ a: { b: { c: { d: {} } } } }, false, null),
+  () => util.inspect('str', false, 2, true),
+  () => { const saved = util.inspect.defaultOptions.depth; util.inspect.defaultOptions = { depth: 0 }; const s = util.inspect({ a: { b: 1 } }); util.inspect.defaultOptions = { depth: saved }; return [s, util.inspect({ a: { b: 1 } })]; },
+  () => { try { util.inspect.defaultOptions = null; } catch (e) { return [e.name, e.code, e.message]; } },
+  () => [util.inspect.custom === Symbol.for('nodejs.util.inspect.custom'), typeof util.inspect.colors.red, util.inspect.styles.string],
+  () => util.inspect({ a: 1 }, { stylize: (s) => s, unknownOption: 1 }),
+  () => util.inspect({ x: { [util.inspect.custom](depth, opts) { return [depth, opts.unknownOption, opts.depth]; } } }, { unknownOption: 'kept' }),
+  () => [util.stripVTControlCharacters('\u001b[31mred\u001b[39m plain'), util.toUSVString('a\ud800b')],
+  () => [util.promisify.custom === Symbol.for('nodejs.util.promisify.custom'), typeof util.promisify((cb) => cb())],
+  () => { const f = () => {}; f[util.promisify.custom] = () => 'custom'; return util.promisify(f)(); },
+  () => { try { util.promisify(1); } catch (e) { return [e.name, e.code, e.message]; } },
+  () => [util.isArray([]), util.isBoolean(false), util.isNull(null), util.isNullOrUndefined(undefined), util.isNumber(1), util.isString(''), util.isSymbol(Symbol()), util.isUndefined(undefined), util.isRegExp(/x/), util.isObject({}), util.isObject(null), util.isDate(new Date()), util.isError(new Error()), util.isFunction(() => {}), util.isPrimitive('x'), util.isPrimitive({})],
+]
+"""
+
+ASYNC_UTIL_CASES = r"""
+[
+  () => util.promisify((a, cb) => cb(null, a * 2))(21),
+  () => util.promisify((cb) => cb(new Error('failed'))).call(null).catch((e) => 'rejected: ' + e.message),
+  () => util.promisify(function (cb) { cb(null, this && this.tag); }).call({ tag: 'this kept' }),
+  () => new Promise((resolve) => util.callbackify(async (x) => x + 1)(1, (err, v) => resolve([err, v]))),
+  () => new Promise((resolve) => util.callbackify(async () => { throw new Error('cb'); })((err) => resolve(err.message))),
+  () => new Promise((resolve) => util.callbackify(() => Promise.reject(null))((err) => resolve([err.code, err.message]))),
+]
+"""
+
+API_NODE = r"""
+const util = require('util');
+const show = (v) => typeof v === 'string' ? v : JSON.stringify(v);
+(async () => {
+  const out = [];
+  for (const c of %s) out.push(show(c()));
+  for (const c of %s) out.push(show(await c()));
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+API_QUICKJS = r"""
+var __results = [];
+(async () => {
+  const util = globalThis.__util;
+  const show = (v) => typeof v === 'string' ? v : JSON.stringify(v);
+  for (const c of %s) __results.push(show(c()));
+  for (const c of %s) __results.push(show(await c()));
+  __results.done = true;
+})();
+"""
+
+
+def util_module_context():
+    import quickjs
+
+    from jshost.polyfills import read_polyfill
+
+    body = "".join(f"(function (internals) {{\n{read_polyfill(name)}\n}})(internals);\n"
+                   for name in ("bootstrap.js", "util.js"))
+    ctx = quickjs.Context()
+    ctx.eval('(function () {\n"use strict";\nconst internals = { lineBase: 100000, files: [] };\n'
+             f"{body}globalThis.__util = internals.util;\n}})();")
+    return ctx
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+def test_util_module_api_matches_node() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "api.js"
+        script.write_text(API_NODE % (UTIL_API_CASES, ASYNC_UTIL_CASES), encoding="utf-8")
+        done = subprocess.run([NODE, str(script)], capture_output=True, text=True, timeout=60, check=True)
+    expected = json.loads(done.stdout)
+    ctx = util_module_context()
+    ctx.eval(API_QUICKJS % (UTIL_API_CASES, ASYNC_UTIL_CASES))
+    while ctx.execute_pending_job():
+        pass
+    assert ctx.eval("__results.done") is True
+    actual = json.loads(ctx.eval("JSON.stringify(__results)"))
+    assert len(actual) == len(expected)
+    diffs = [f"#{i}: node {a!r} jshost {b!r}" for i, (a, b) in enumerate(zip(expected, actual)) if a != b]
+    assert not diffs, "\n".join(diffs)
