@@ -13,7 +13,7 @@
 
 const {
   utf8Encode, utf8Decode, utf8Write, utf8ByteLength, latin1Decode,
-  base64Encode, base64Decode, base64DecodeInto, base64ByteLength, hexEncode, hexDecodeInto,
+  base64Encode, base64Decode, base64ByteLength, hexEncode, hexDecodeInto,
 } = internals;
 const { make: nodeError, invalidArgType, outOfRange } = internals.nodeErrors;
 
@@ -215,9 +215,11 @@ function base64WriteImpl(buf, string, offset, max) {
   return n;
 }
 
-// indexOf for needles Node searches as bytes of the encoded string.
-const indexOfEncodedBuffer = (ops) => (buf, val, byteOffset, dir) =>
-  indexOfBytes(buf, fromStringFast(val, ops), byteOffset, dir, false);
+// indexOf for encodings whose string needles Node decodes into a (pooled)
+// Buffer first; called as `ops.indexOf(...)`, so `this` is the encoding.
+function indexOfEncoded(buf, val, byteOffset, dir) {
+  return indexOfBytes(buf, fromStringFast(val, this), byteOffset, dir, false);
+}
 
 const utf8Ops = {
   name: "utf8",
@@ -249,33 +251,29 @@ const asciiOps = {
   byteLength: (string) => string.length,
   write: latin1WriteImpl,
   slice: asciiSliceImpl,
-  indexOf: null,
+  indexOf: indexOfEncoded,
 };
-asciiOps.indexOf = indexOfEncodedBuffer(asciiOps);
 const base64Ops = {
   name: "base64",
   byteLength: base64ByteLength,
   write: base64WriteImpl,
   slice: (buf, start, end) => base64Encode(buf, start, end, false),
-  indexOf: null,
+  indexOf: indexOfEncoded,
 };
-base64Ops.indexOf = indexOfEncodedBuffer(base64Ops);
 const base64urlOps = {
   name: "base64url",
   byteLength: base64ByteLength,
   write: base64WriteImpl,
   slice: (buf, start, end) => base64Encode(buf, start, end, true),
-  indexOf: null,
+  indexOf: indexOfEncoded,
 };
-base64urlOps.indexOf = indexOfEncodedBuffer(base64urlOps);
 const hexOps = {
   name: "hex",
   byteLength: (string) => string.length >>> 1,
   write: (buf, string, offset, max) => hexDecodeInto(string, buf, offset, max),
   slice: hexEncode,
-  indexOf: null,
+  indexOf: indexOfEncoded,
 };
-hexOps.indexOf = indexOfEncodedBuffer(hexOps);
 
 const ENCODING_OPS = {
   __proto__: null,
