@@ -880,6 +880,12 @@ class TextDecoder {
 }
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: "TextDecoder", configurable: true });
 
+// Web IDL attributes and operations are enumerable: https://webidl.spec.whatwg.org/#es-attributes
+for (const [C, names] of [[TextEncoder, ["encoding", "encode", "encodeInto"]],
+  [TextDecoder, ["encoding", "fatal", "ignoreBOM", "decode"]]]) {
+  for (const name of names) Object.defineProperty(C.prototype, name, { enumerable: true });
+}
+
 internals.TextEncoder = TextEncoder;
 internals.TextDecoder = TextDecoder;
 internals.defineGlobal("TextEncoder", TextEncoder);

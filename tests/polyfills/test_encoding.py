@@ -170,6 +170,9 @@ def build_cases() -> list[str]:
     add("[typeof TextDecoder.prototype.decode, TextDecoder.prototype.decode.length, "
         "TextEncoder.prototype.encode.length, TextEncoder.prototype.encodeInto.length]")
     add("new TextEncoder().encoding")
+    add("[TextDecoder, TextEncoder].map((C) => Reflect.ownKeys(C.prototype).sort((a, b) => String(a) < String(b) ? -1 : 1)"
+        ".map((k) => { const d = Object.getOwnPropertyDescriptor(C.prototype, k); "
+        "return [String(k), typeof d.value, typeof d.get, d.enumerable, d.configurable, d.writable]; }))")
     # encode / encodeInto
     for s in ["", "a", "héllo", "€", "😀", "a\ud800b", "\udc00", "\ud83d", "\ud83d\ude00\ud83d", "\udfff\ud800",
               "\x00\x7f\x80\u07ff\u0800\uffff", "日本語", "x" * 40 + "\ud800" + "y" * 40, "é" * 50]:
