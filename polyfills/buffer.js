@@ -158,6 +158,14 @@ Object.setPrototypeOf(Buffer, Uint8Array);
 
 Buffer.poolSize = 8 * 1024;
 
+// Typed-array methods that make a new array (map, filter, slice via
+// %TypedArray%) build a FastBuffer directly, as in Node.
+Object.defineProperty(Buffer, Symbol.species, {
+  get() { return FastBuffer; },
+  enumerable: false,
+  configurable: true,
+});
+
 // ---------------------------------------------------------------------------
 // Encodings: https://nodejs.org/docs/latest-v20.x/api/buffer.html#buffers-and-character-encodings
 // ---------------------------------------------------------------------------
@@ -492,6 +500,7 @@ Buffer.compare = function compare(buf1, buf2) {
 Buffer.isEncoding = function isEncoding(encoding) {
   return typeof encoding === "string" && encoding.length !== 0 && normalizeEncoding(encoding) !== undefined;
 };
+Buffer[Symbol("kIsEncodingSymbol")] = Buffer.isEncoding;  // Node's internal alias, visible to reflection
 
 // Copies what fits of source[sourceStart, sourceEnd) to target[targetStart...].
 function copyActual(source, target, targetStart, sourceStart, sourceEnd) {

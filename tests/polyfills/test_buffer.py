@@ -194,6 +194,10 @@ def build_cases() -> list[str]:
     add("Object.keys(Buffer).sort()")
     add("Object.getOwnPropertyNames(Buffer.prototype).sort()")
     add("Object.keys(Buffer.prototype).length")
+    for target in ["Buffer", "Buffer.prototype"]:
+        add(f"Reflect.ownKeys({target}).map(String).sort().map((k) => {{ const d = Object.getOwnPropertyDescriptor({target}, "
+            f"Reflect.ownKeys({target}).find((x) => String(x) === k)); return [k, typeof d.value, typeof d.get, "
+            f"d.enumerable, d.configurable, d.writable]; }})")
     for name in ["from", "alloc", "allocUnsafe", "concat", "byteLength", "compare", "isEncoding", "copyBytesFrom"]:
         add(f"[Buffer.{name}.name, Buffer.{name}.length]")
     for name in ["toString", "write", "slice", "subarray", "fill", "indexOf", "lastIndexOf", "includes", "copy",
@@ -251,6 +255,8 @@ def build_cases() -> list[str]:
             add(f"(() => {{ const b = Buffer.from('abcdef'); const s = b.{method}({args}); s.fill(0x7a); "
                 f"return [s, b, s instanceof Buffer]; }})()")
     add("Uint8Array.prototype.slice.call(Buffer.from('abc'), 1)")
+    add("[Buffer[Symbol.species] === Buffer, Buffer[Symbol.species].name, Buffer.from('ab').map((x) => x).constructor === Buffer]")
+    add("(() => { class Sub extends Buffer {} const b = new Sub(2); return [b instanceof Sub, b instanceof Buffer, b]; })()")
     add("Buffer.from('abc').map((x) => x + 1)")
     add("Buffer.from('abcd').filter((x) => x % 2)")
     add("Array.from(Buffer.from('ab').entries())")
