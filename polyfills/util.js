@@ -271,10 +271,15 @@ const removeColors = (str) => str.replace(colorRegExp, "");
 const ansiRegExp = /[\u001b\u009b](?:\[[\d;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\))/g;
 const stripVTControlCharacters = (str) => String(str).replace(ansiRegExp, "");
 
+const nonPrintableAscii = /[^\x20-\x7e]/;
+
 // Columns a string takes in a terminal. Node asks ICU; without Intl, East Asian
 // wide characters and emoji count 2, combining marks and zero-width characters 0.
 function getStringWidth(str, removeControlChars = true) {
-  if (removeControlChars) str = stripVTControlCharacters(str);
+  if (!nonPrintableAscii.test(str)) return str.length;  // the common case
+  if (removeControlChars && (str.includes("\u001b") || str.includes("\u009b"))) {
+    str = stripVTControlCharacters(str);
+  }
   let width = 0;
   for (let i = 0; i < str.length; i++) {
     const code = str.charCodeAt(i);
@@ -942,8 +947,17 @@ function formatArray(ctx, value, recurseTimes) {
   const shown = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const output = [];
   for (let i = 0; i < shown; i++) {
-    if (!hasOwn(value, i)) return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+    const desc = getOwnDesc(value, i);
+    if (desc === undefined) return formatSparseArray(ctx, value, recurseTimes, shown, output, i);
+    // Fast path (arrays of numbers are common): what formatProperty would do
+    // for a primitive that is neither a string nor undefined.
+    const v = desc.value;
+    const type = typeof v;
+    if (type === "number" || type === "boolean" || type === "bigint" || type === "symbol") {
+      output.push(formatPrimitive(ctx.stylize, v, ctx));
+    } else {
+      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType, desc));
+    }
   }
   if (length > shown) output.push(remainingText(length - shown));
   return output;
