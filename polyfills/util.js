@@ -239,12 +239,18 @@ const colors = Object.assign(Object.create(null), {
   bgGreenBright: [102, 49], bgYellowBright: [103, 49], bgBlueBright: [104, 49],
   bgMagentaBright: [105, 49], bgCyanBright: [106, 49], bgWhiteBright: [107, 49],
 });
-colors.grey = colors.gray; colors.blackBright = colors.gray; colors.bgGrey = colors.bgGray;
-colors.bgBlackBright = colors.bgGray; colors.dim = colors.dim; colors.faint = colors.dim;
-colors.crossedout = colors.strikethrough; colors.strikeThrough = colors.strikethrough;
-colors.crossedOut = colors.strikethrough; colors.conceal = colors.hidden;
-colors.swapColors = colors.inverse; colors.swapcolors = colors.inverse;
-colors.doubleUnderline = colors.doubleunderline;
+// Aliases are non-enumerable, as in Node (Object.keys lists the 44 names above).
+for (const [alias, name] of [["grey", "gray"], ["blackBright", "gray"], ["bgGrey", "bgGray"],
+  ["bgBlackBright", "bgGray"], ["faint", "dim"], ["crossedout", "strikethrough"],
+  ["strikeThrough", "strikethrough"], ["crossedOut", "strikethrough"], ["conceal", "hidden"],
+  ["swapColors", "inverse"], ["swapcolors", "inverse"], ["doubleUnderline", "doubleunderline"]]) {
+  Object.defineProperty(colors, alias, {
+    get() { return this[name]; },
+    set(value) { this[name] = value; },
+    enumerable: false,
+    configurable: true,
+  });
+}
 
 const styles = Object.assign(Object.create(null), {
   special: "cyan", number: "yellow", bigint: "yellow", boolean: "yellow", undefined: "grey",

@@ -17,8 +17,7 @@ import pytest
 
 from conftest import NODE
 
-# The script is async so that its output reaches the host in several turns
-# (`pause()`), keeping each host turn's result small.
+# The script is async: part of its output is written after timer turns.
 SCRIPT = r"""
 const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
 class Point { constructor(x, y) { this.x = x; this.y = y; } }

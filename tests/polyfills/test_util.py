@@ -375,16 +375,11 @@ const log = (...args) => console.log(...args);
 // console.dir(value, options) is util.inspect(value, {customInspect: false, ...options}).
 const ins = (value, options) => console.dir(value, { customInspect: true, ...options });
 %s
-(async () => {
-  for (let i = 0; i < CASES.length; i++) {
-    console.log(MARK);
-    try { CASES[i](); } catch (e) { console.log('THREW ' + e.name + ': ' + e.message); }
-    // Hand the output over in small batches (one host turn per timer: the
-    // host turns a result over ~8 KB into a quickjs-ng rope string it cannot read).
-    if (i %% 10 === 9) await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  return CASES.length;
-})()
+for (const c of CASES) {
+  console.log(MARK);
+  try { c(); } catch (e) { console.log('THREW ' + e.name + ': ' + e.message); }
+}
+CASES.length
 """
 
 FRAME = re.compile(r"^\s*at .*$|^\s*\.\.\. \d+ lines? matching cause stack trace \.\.\.$")
@@ -471,6 +466,7 @@ UTIL_API_CASES = r"""
   () => { const saved = util.inspect.defaultOptions.depth; util.inspect.defaultOptions = { depth: 0 }; const s = util.inspect({ a: { b: 1 } }); util.inspect.defaultOptions = { depth: saved }; return [s, util.inspect({ a: { b: 1 } })]; },
   () => { try { util.inspect.defaultOptions = null; } catch (e) { return [e.name, e.code, e.message]; } },
   () => [util.inspect.custom === Symbol.for('nodejs.util.inspect.custom'), typeof util.inspect.colors.red, util.inspect.styles.string],
+  () => [Object.keys(util.inspect.colors), util.inspect.colors.grey, util.inspect.colors.faint, util.inspect.styles],
   () => util.inspect({ a: 1 }, { stylize: (s) => s, unknownOption: 1 }),
   () => util.inspect({ x: { [util.inspect.custom](depth, opts) { return [depth, opts.unknownOption, opts.depth]; } } }, { unknownOption: 'kept' }),
   () => [util.stripVTControlCharacters('\u001b[31mred\u001b[39m plain'), util.toUSVString('a\ud800b')],
