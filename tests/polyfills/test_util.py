@@ -389,16 +389,16 @@ def normalise(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not FRAME.match(line))
 
 
-def node_outputs() -> list[list[str]]:
+def node_outputs(corpus: str = CORPUS) -> list[list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "corpus.js"
-        script.write_text(NODE_HARNESS % CORPUS, encoding="utf-8")
+        script.write_text(NODE_HARNESS % corpus, encoding="utf-8")
         done = subprocess.run([NODE, str(script)], capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
 
 
-def jshost_outputs(js) -> list[list[str]]:
-    count = js(JSHOST_HARNESS % CORPUS)
+def jshost_outputs(js, corpus: str = CORPUS) -> list[list[str]]:
+    count = js(JSHOST_HARNESS % corpus)
     cases: list[list[str]] = []
     for entry in js.logs:
         if entry["message"] == "\u0000case":
@@ -425,6 +425,42 @@ def test_inspect_and_format_match_node(js) -> None:
     print(f"util differential: {matched}/{len(expected)} cases match Node ({100 * matched / len(expected):.1f}%)")
     assert not mismatches, f"{len(mismatches)} of {len(expected)} differ:\n" + "\n".join(mismatches)
 
+
+
+# Seeded random nested values (objects, arrays, Maps, Sets, strings with
+# newlines, dates, bigints) under various options: the same generator runs in
+# both runtimes, so both inspect identical values.
+RANDOM_CORPUS = r"""
+let seed = SEED;
+const rand = () => { seed = (seed + 0x6d2b79f5) | 0; let t = seed; t = Math.imul(t ^ (t >>> 15), t | 1); t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const WORDS = ['id', 'name', 'value', 'userId', 'a', 'properties', 'x-y', 'with space', 'n', 'timestamp', 'ok', 'list'];
+function gen(depth) {
+  const r = rand();
+  if (depth > 3 || r < 0.35) {
+    return pick([() => Math.floor(rand() * 2000) - 500, () => rand() * 100, () => 'str'.repeat(Math.floor(rand() * 12)),
+      () => pick(WORDS), () => null, () => undefined, () => rand() < 0.5, () => BigInt(Math.floor(rand() * 1e6)),
+      () => 'line\n'.repeat(Math.floor(rand() * 4)) + 'end', () => new Date(Math.floor(rand() * 2e12))])();
+  }
+  if (r < 0.6) return Array.from({ length: Math.floor(rand() * (rand() < 0.1 ? 30 : 8)) }, () => gen(depth + 1));
+  if (r < 0.9) { const o = {}; const n = Math.floor(rand() * 9); for (let i = 0; i < n; i++) o[pick(WORDS) + (rand() < 0.3 ? i : '')] = gen(depth + 1); return o; }
+  if (r < 0.95) return new Map(Array.from({ length: Math.floor(rand() * 5) }, () => [pick(WORDS), gen(depth + 1)]));
+  return new Set(Array.from({ length: Math.floor(rand() * 6) }, () => gen(depth + 1)));
+}
+const OPTS = [undefined, { depth: 4 }, { breakLength: 60 }, { compact: 1 }, { breakLength: 120, depth: 3 }, { compact: false, depth: 1 }, { compact: 2, breakLength: 40 }, { sorted: true, maxArrayLength: 5 }, { maxStringLength: 4, depth: 0 }];
+const CASES = Array.from({ length: 300 }, (_, i) => { const v = gen(0); const o = OPTS[i % OPTS.length]; return () => ins(v, o); });
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not on PATH")
+@pytest.mark.parametrize("seed", [12345, 2024])
+def test_random_values_match_node(js, seed) -> None:
+    corpus = RANDOM_CORPUS.replace("SEED", str(seed))
+    expected = node_outputs(corpus)
+    actual = jshost_outputs(js, corpus)
+    assert len(expected) == len(actual) == 300
+    diffs = [f"#{i}: node {a!r} jshost {b!r}" for i, (a, b) in enumerate(zip(expected, actual)) if a != b]
+    assert not diffs, "\n".join(diffs[:10])
 
 # The rest of the util module (for require('util')): user code cannot reach
 # `internals`, so bootstrap.js and util.js are loaded into a bare QuickJS context
