@@ -192,11 +192,31 @@ function formatFrame(site) {
 internals.stackTraceLimit = 10;
 Error.stackTraceLimit = 50;  // collected past runtime frames, trimmed to 10 user frames
 
+// The constructors an error was built by (its class and the classes it extends).
+function constructorsOf(error) {
+  const found = new Set();
+  let proto = error !== null && typeof error === "object" ? Object.getPrototypeOf(error) : null;
+  while (proto !== null && proto !== Object.prototype) {
+    const ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") ? proto.constructor : undefined;
+    if (typeof ctor === "function") found.add(ctor);
+    proto = Object.getPrototypeOf(proto);
+  }
+  return found;
+}
+
 function prepareStackTrace(error, sites) {
   internals.lastError = error;
   const header = errorHeader(error);
   const frames = [];
-  for (const site of sites) {
+  // V8 starts the trace where `new X()` was called: the frames of X's own
+  // constructor (and of the classes it extends) are not shown.
+  let first = 0;
+  if (sites.length > 1) {
+    const ctors = constructorsOf(error);
+    while (first < sites.length - 1 && ctors.has(sites[first].getFunction())) first++;
+  }
+  for (let i = first; i < sites.length; i++) {
+    const site = sites[i];
     const frame = formatFrame(site);
     if (frame !== null) frames.push(frame);
     if (frames.length >= internals.stackTraceLimit) break;

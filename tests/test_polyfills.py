@@ -34,3 +34,13 @@ def test_runtime_frames_are_hidden_and_user_frames_named(js) -> None:
     assert lines[0] == "Error: e"
     assert lines[1].startswith("    at inner (test.js:1:")
     assert all("<input>" not in line for line in lines)
+
+
+def test_error_subclass_constructor_frames_are_hidden(js) -> None:
+    # V8 starts a trace where `new X()` was called, not inside X's constructor.
+    stack = js("""class A extends Error { constructor(m) { super(m); this.name = 'A' } }
+                  class B extends A {}
+                  function make() { return new B('x') }
+                  make().stack""")
+    lines = stack.split("\n")
+    assert lines[1].startswith("    at make (test.js:3:")
