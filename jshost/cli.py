@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from .config import MIB, Limits
 from .errors import ConfigError, InputError
@@ -54,12 +56,133 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"execution time limit (default {Limits.timeout:g})")
     run.add_argument("--memory", type=_mib, default=Limits.memory, metavar="MIB",
                      help=f"memory limit of the JS context in MiB (default {Limits.memory // MIB})")
+
+    serve = sub.add_parser("serve", help="serve functions as webhooks",
+                           description="Serve one function file, or the instances of a config file, over HTTP.")
+    serve.add_argument("handler", nargs="?", help="a function file to serve as one instance (POST /<file stem>)")
+    serve.add_argument("--config", metavar="FILE", help="a jshost.toml with [server] and [instances.<name>] tables")
+    serve.add_argument("--settings", metavar="FILE", help="settings of the single function (with HANDLER)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1, or the config's)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8080, or the config's)")
+    serve.add_argument("--workers", type=int, help="worker processes sharing the store (default 1)")
+    serve.add_argument("--store", metavar="FILE", help="the SQLite store (default jshost.sqlite3, or the config's)")
+
+    for name, text in (("events", "list messages kept in the store or waiting for delivery"),
+                       ("errors", "show the errors view of an instance")):
+        cmd = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        if name == "errors":
+            cmd.add_argument("instance", help="the instance name")
+        else:
+            cmd.add_argument("--instance", help="only this instance's messages")
+        where = cmd.add_mutually_exclusive_group()
+        where.add_argument("--config", metavar="FILE", help="the server's config file (its store)")
+        where.add_argument("--store", metavar="FILE", help="the SQLite store (default jshost.sqlite3)")
+        cmd.add_argument("--limit", type=int, default=100, help="most rows to show (default 100)")
+        cmd.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _server_config(args: argparse.Namespace) -> Any:
+    import dataclasses
 
+    from .inputs import load_settings_file
+    from .serverconfig import load_config, single_function_config
+
+    if args.config and args.handler:
+        raise InputError("give either a HANDLER file or --config, not both")
+    if args.config:
+        config = load_config(args.config)
+        if args.settings:
+            raise InputError("--settings applies to a single HANDLER; put settings in the config file")
+    elif args.handler:
+        settings = load_settings_file(args.settings) if args.settings else {}
+        if not Path(args.handler).is_file():
+            raise InputError(f"function file {args.handler}: no such file")
+        config = single_function_config(args.handler, settings)
+    else:
+        raise InputError("give a HANDLER file or --config FILE")
+    changes: dict[str, Any] = {}
+    if args.host:
+        changes["host"] = args.host
+    if args.port is not None:
+        changes["port"] = args.port
+    if args.workers is not None:
+        changes["workers"] = args.workers
+    if args.store:
+        changes["store"] = Path(args.store).resolve()
+    return dataclasses.replace(config, **changes) if changes else config
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    try:
+        config = _server_config(args)
+    except (InputError, ConfigError) as exc:
+        print(f"jshost: error: {exc}", file=sys.stderr)
+        return 2
+    return serve(config)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    if args.config:
+        from .serverconfig import load_config
+
+        return load_config(args.config).store
+    return Path(args.store or "jshost.sqlite3")
+
+
+def _inspect_store(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
+    from .store import Store
+
+    try:
+        path = _store_path(args)
+    except ConfigError as exc:
+        print(f"jshost: error: {exc}", file=sys.stderr)
+        return 2
+    if not path.is_file():
+        print(f"jshost: error: store {path}: no such file (has the server run?)", file=sys.stderr)
+        return 2
+
+    async def read() -> list[dict[str, Any]]:
+        store = Store(path)
+        try:
+            if args.command == "errors":
+                return await store.list_errors(args.instance, args.limit)
+            return await store.list_messages(args.instance, args.limit)
+        finally:
+            store.close()
+
+    rows = asyncio.run(read())
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("no errors" if args.command == "errors" else "no messages")
+    for row in rows:
+        if args.command == "errors":
+            err = row["error"]
+            print(f"#{row['id']} {_when(row['created_at'])} [{err.get('type')}] {err.get('name')}: "
+                  f"{err.get('message')} (attempts: {row['attempts']})")
+            if row["logs"]:
+                print("  logs: " + row["logs"].rstrip("\n").replace("\n", "\n        "))
+        else:
+            state = f"waiting for {row['target']}" if row["target"] != "store" else "stored"
+            print(f"#{row['id']} {_when(row['created_at'])} {row['instance']} {row['kind']} ({state}): "
+                  + json.dumps(row["message"], ensure_ascii=False))
+    return 0
+
+
+def _when(ts: float) -> str:
+    import datetime
+
+    return datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _run(args: argparse.Namespace) -> int:
     from .result import format_text
     from .run import RunConfig, run_once
 
@@ -83,6 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command in ("events", "errors"):
+        return _inspect_store(args)
     raise AssertionError(f"unhandled command {args.command}")  # argparse rejects unknown commands
 
 

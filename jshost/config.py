@@ -62,3 +62,79 @@ class EgressPolicy:
     block_private: bool = False
     #: URLs (scheme://host:port prefixes) the function must not call: its own webhook.
     forbidden_prefixes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --------------------------------------------------------------------------- the server
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and when a failed invocation is tried again (Retry and Timeout only).
+
+    Segment (docs 004 FAQ): sources up to 6 attempts, the first wait random 1-3 min,
+    growing exponentially, at most 20 min apart; destinations retry 9 more times
+    over about 4 hours (docs 003 FAQ)."""
+
+    attempts: int = 6
+    first_wait: tuple[float, float] = (60.0, 180.0)
+    factor: float = 2.0
+    max_wait: float = 1200.0
+
+    def __post_init__(self) -> None:
+        if self.attempts < 1:
+            raise ConfigError(f"retry attempts must be at least 1, got {self.attempts}")
+        low, high = self.first_wait
+        if not 0 <= low <= high:
+            raise ConfigError(f"retry first_wait must be [low, high] with 0 <= low <= high, got {self.first_wait}")
+        if self.factor < 1 or self.max_wait < high:
+            raise ConfigError("retry factor must be >= 1 and max_wait >= the first wait")
+
+    def wait(self, attempt: int, draw: float) -> float:
+        """Seconds before attempt ``attempt + 1`` (``attempt`` >= 1 attempts made; ``draw`` in [0, 1))."""
+        low, high = self.first_wait
+        first = low + (high - low) * draw
+        return min(self.max_wait, first * self.factor ** (attempt - 1))
+
+
+SOURCE_RETRIES = RetryPolicy()
+DESTINATION_RETRIES = RetryPolicy(attempts=10, first_wait=(60.0, 180.0), factor=2.0, max_wait=2700.0)
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """How destination events are grouped for ``onBatch`` (Segment: 20 events or 10 s, at most 400)."""
+
+    size: int = 20
+    wait: float = 10.0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.size <= 400:
+            raise ConfigError(f"batch size must be between 1 and 400 (Segment's maximum), got {self.size}")
+        if self.wait <= 0:
+            raise ConfigError(f"batch wait must be positive, got {self.wait}")
+
+
+@dataclass(frozen=True)
+class DeliveryConfig:
+    """Where an instance's messages go.
+
+    ``store``: they stay in the store (``jshost events``). ``tracking``: a
+    Segment-compatible Tracking API (``POST {url}/v1/batch``, write key as HTTP
+    basic auth) and, for objects, ``objects_url``. ``instances``: destination
+    instances of this server."""
+
+    kind: str = "store"
+    url: str | None = None
+    write_key: str | None = None
+    objects_url: str | None = None
+    instances: tuple[str, ...] = ()
+    #: Segment's limits: 32 KB per message, 500 KB per batch request.
+    max_message_bytes: int = 32 * 1024
+    max_batch_bytes: int = 500 * 1024
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("store", "tracking", "instances"):
+            raise ConfigError(f"delivery kind must be store, tracking or instances, got {self.kind!r}")
+        if self.kind == "tracking" and not (self.url and self.write_key):
+            raise ConfigError("tracking delivery needs url and write_key")
+        if self.kind == "instances" and not self.instances:
+            raise ConfigError("instances delivery needs at least one instance name")
