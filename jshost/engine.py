@@ -47,7 +47,7 @@ from .errors import (
     StackExhausted,
     TopLevelError,
 )
-from .polyfills import line_base_for, runtime_bundle
+from .polyfills import lazy_sources, line_base_for, runtime_bundle
 
 T = TypeVar("T")
 
@@ -182,6 +182,8 @@ class Slot:
         except (quickjs.JSException, quickjs.StackOverflow) as exc:
             self.broken = True
             raise EngineError(f"the jshost runtime failed to load: {exc}") from None
+        for name, text in lazy_sources():
+            self._call("source", f"{name}\n{text}")
         self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
                                             "entropy": os.urandom(32).hex()}))
         self._arm(deadline)

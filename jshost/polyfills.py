@@ -18,6 +18,8 @@ frame before it is the user's file, which is evaluated on its own from line 1.
 from __future__ import annotations
 
 import functools
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Load order. Every ``*.js`` file in ``polyfills/`` appears here exactly once
@@ -45,6 +47,44 @@ LOAD_ORDER: tuple[str, ...] = (
     "request.js",          # the source request object handed to onRequest
     "entry.js",            # handler discovery and the invoke/settle/poll protocol
 )
+
+@dataclass(frozen=True)
+class Lazy:
+    """A polyfill file compiled only when first touched: what it defines.
+
+    The bundle installs accessors for these names, the host hands the slot the
+    file's source (:func:`lazy_sources`), and reading one of the names compiles and runs the file (``internals.lazyFile``
+    in bootstrap.js), so a function that never uses ``crypto`` never pays for it.
+    A test checks these lists against what each file assigns.
+    """
+
+    #: Globals the file defines with ``internals.defineGlobal``.
+    globals: tuple[str, ...] = ()
+    #: ``internals.<name>`` the file assigns at its top level.
+    provides: tuple[str, ...] = ()
+
+
+#: Files loaded lazily, and what they define. Every other file runs eagerly.
+LAZY: dict[str, Lazy] = {
+    "util.js": Lazy(provides=("emitWarning", "format", "formatWithOptions", "getStringWidth", "inspect",
+                              "invalidArgType", "isError", "kindOf", "stripVTControlCharacters", "types", "util")),
+    "domexception.js": Lazy(globals=("DOMException",), provides=("DOMException",)),
+    "event.js": Lazy(globals=("Event", "EventTarget"), provides=("Event", "EventTarget")),
+    "abort.js": Lazy(globals=("AbortController", "AbortSignal"),
+                     provides=("AbortController", "AbortSignal", "isAbortSignal")),
+    "encoding.js": Lazy(globals=("TextDecoder", "TextEncoder"),
+                        provides=("TextDecoder", "TextEncoder", "base64ByteLength", "base64Decode", "base64DecodeInto",
+                                  "base64Encode", "base64ToLatin1", "hexDecodeInto", "hexEncode", "latin1Decode",
+                                  "latin1Encode", "latin1ToBase64", "nodeErrors", "utf8ByteLength", "utf8Decode",
+                                  "utf8Encode", "utf8Write")),
+    "buffer.js": Lazy(globals=("Buffer",), provides=("Buffer", "FastBuffer", "buffer", "isUint8Array")),
+    "blob.js": Lazy(globals=("Blob",), provides=("Blob", "blobBytes")),
+    "base64.js": Lazy(globals=("atob", "btoa"), provides=("atob", "btoa")),
+    "crypto.js": Lazy(globals=("crypto",), provides=("CryptoKey", "crypto")),
+    "url.js": Lazy(globals=("URL", "URLSearchParams"), provides=("URL", "URLSearchParams", "url")),
+    "fetch.js": Lazy(globals=("Request", "Response", "fetch"), provides=("FetchError", "Request", "Response", "fetch")),
+    "structured_clone.js": Lazy(globals=("structuredClone",), provides=("structuredClone",)),
+}
 
 #: The smallest line offset of runtime code; user files longer than this push it up.
 MIN_LINE_BASE = 100_000
@@ -74,6 +114,14 @@ def line_base_for(source: str) -> int:
     return max(MIN_LINE_BASE, 10 ** len(str(lines)))
 
 
+def lazy_sources() -> list[tuple[str, str]]:
+    """The lazy files' sources, handed to each slot as plain strings after the bundle ran.
+
+    Passing them as call arguments costs a fraction of a millisecond; embedding them
+    as string literals in the bundle cost QuickJS about 10 ms to parse per slot."""
+    return [(name, read_polyfill(name)) for name in LOAD_ORDER if name in LAZY]
+
+
 @functools.lru_cache(maxsize=8)
 def runtime_bundle(line_base: int = MIN_LINE_BASE) -> str:
     """The whole runtime as one script, whose completion value is the host function."""
@@ -86,6 +134,13 @@ def runtime_bundle(line_base: int = MIN_LINE_BASE) -> str:
     parts.append(head)
     line += head.count("\n")
     for name in LOAD_ORDER:
+        lazy = LAZY.get(name)
+        if lazy is not None:
+            chunk = (f"internals.lazyFile({json.dumps(name)}, {json.dumps(list(lazy.globals))}, "
+                     f"{json.dumps(list(lazy.provides))});\n")
+            parts.append(chunk)
+            line += chunk.count("\n")
+            continue
         opener = "(function (internals) {\n"
         files.append((line + 1, name))
         body = read_polyfill(name)

@@ -12,6 +12,10 @@ const JSONStringify = JSON.stringify;
 const JSONParse = JSON.parse;
 internals.JSONStringify = JSONStringify;
 internals.JSONParse = JSONParse;
+// The engine's own WHATWG atob/btoa (fast codecs for encoding.js), taken before
+// base64.js installs Segment's npm versions under those names.
+internals.nativeAtob = typeof globalThis.atob === "function" ? globalThis.atob : undefined;
+internals.nativeBtoa = typeof globalThis.btoa === "function" ? globalThis.btoa : undefined;
 
 // ---------------------------------------------------------------------------
 // Globals
@@ -44,6 +48,53 @@ internals.defineLazyGlobal = function defineLazyGlobal(name, factory) {
     enumerable: false,
     configurable: true,
   });
+};
+
+// A polyfill file compiled on first use (jshost/polyfills.py, LAZY): accessors
+// for the globals and internals it defines load it when read. The source is
+// evaluated past lineBase so its frames count as runtime frames. A value user
+// code assigned to one of those globals before the load is kept.
+let lazyPrefix = null;
+internals.lazyFiles = Object.create(null);
+const lazySources = new Map();  // name -> source text, sent by the host ("source" command)
+internals.lazyFile = function lazyFile(name, globals, provides) {
+  let loaded = false;
+  const userValues = new Map();
+  const getters = new Set();
+  function load() {
+    if (loaded) return;
+    loaded = true;
+    for (const key of globals) {
+      const desc = Object.getOwnPropertyDescriptor(globalThis, key);
+      if (desc !== undefined && getters.has(desc.get)) delete globalThis[key];
+    }
+    for (const key of provides) delete internals[key];
+    const source = lazySources.get(name);
+    if (source === undefined) throw new Error(`jshost: the runtime file ${name} was never handed to this slot`);
+    if (lazyPrefix === null) lazyPrefix = "\n".repeat(internals.lineBase);
+    const body = (0, eval)(`${lazyPrefix}(function (internals) {"use strict";\n${source}\n})`);
+    body(internals);
+    for (const [key, value] of userValues) internals.defineGlobal(key, value);
+  }
+  for (const key of globals) {
+    const get = function () { load(); return globalThis[key]; };
+    getters.add(get);
+    ObjectDefineProperty(globalThis, key, {
+      get,
+      set(value) { userValues.set(key, value); internals.defineGlobal(key, value); },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  for (const key of provides) {
+    ObjectDefineProperty(internals, key, {
+      get() { load(); return internals[key]; },
+      set(value) { ObjectDefineProperty(internals, key, { value, writable: true, enumerable: true, configurable: true }); },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  internals.lazyFiles[name] = load;
 };
 
 // Segment's runtime hands user code a `window` that is its own global object
@@ -245,6 +296,12 @@ internals.errorHeader = errorHeader;
 
 // Built-in commands the host may send; entry.js adds the invocation protocol.
 internals.commands = Object.create(null);
+
+// "source": "<file name>\n<source text>" of a lazily loaded runtime file.
+internals.commands.source = (text) => {
+  const cut = text.indexOf("\n");
+  lazySources.set(text.slice(0, cut), text.slice(cut + 1));
+};
 
 // The one function Python calls: host(command, argumentText) -> resultText.
 // Only JSON text crosses the boundary (DESIGN.md).

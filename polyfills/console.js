@@ -7,11 +7,20 @@
 // util.format's (internals.formatWithOptions from util.js); groups indent every
 // line of a message by two spaces per level.
 
-const formatWithOptions = internals.formatWithOptions;
-const inspect = internals.inspect;
-const getStringWidth = internals.getStringWidth;
-const types = internals.types;
+// util.js is compiled on first use (jshost/polyfills.py LAZY): look its functions
+// up at call time, and print plain strings without it.
+const inspect = (value, options) => internals.inspect(value, options);
+const getStringWidth = (text) => internals.getStringWidth(text);
+const types = { isMap: (v) => internals.types.isMap(v), isSet: (v) => internals.types.isSet(v) };
 const noColor = {};  // Node's options when the stream is not a colour TTY
+
+// util.format of arguments that are all strings, the first without "%", is
+// their join with spaces: the common `console.log('text', value)` needs no util.
+function formatWithOptions(options, ...args) {
+  let plain = args.length > 0 && typeof args[0] === "string" && !args[0].includes("%");
+  for (let i = 1; plain && i < args.length; i++) plain = typeof args[i] === "string";
+  return plain ? args.join(" ") : internals.formatWithOptions(options, ...args);
+}
 
 // Time source for console.time: the engine's monotonic clock when present,
 // captured now so that user code replacing `performance` cannot change it.

@@ -30,8 +30,8 @@ const nativeUnescape = unescape;
 
 // The engine's own atob/btoa (WHATWG, native); base64.js later replaces the
 // globals with Segment's npm versions, so keep these references now.
-const nativeAtob = globalThis.atob;
-const nativeBtoa = globalThis.btoa;
+const nativeAtob = internals.nativeAtob;  // captured by bootstrap.js before base64.js replaces them
+const nativeBtoa = internals.nativeBtoa;
 const Uint8ArrayFromBase64 = Uint8Array.fromBase64;
 const Uint8ArrayToBase64 = Uint8Array.prototype.toBase64 && uncurry(Uint8Array.prototype.toBase64);
 const NATIVE_BASE64 = typeof nativeAtob === "function" && typeof nativeBtoa === "function" &&

@@ -13,15 +13,16 @@ const kBody = Symbol("body");
 const kHeaders = Symbol("headers");
 const kUrl = Symbol("url");
 
-// The runtime's own classes, not whatever user code later assigns to the globals.
-const { Headers, URL, URLSearchParams } = internals;
+// The runtime's own classes (internals.*), not whatever user code assigns to the
+// globals. url.js is compiled on first use, so the URL object is built when
+// `request.url` is first read: a function that never reads it never parses it.
 
 class ServerRequest {
   constructor(input, init) {
     if (init) {
       const { headers, url } = init;
-      this[kHeaders] = headers instanceof Headers ? headers : new Headers(headers);
-      this[kUrl] = url instanceof URL ? url : new URL(url);
+      this[kHeaders] = headers instanceof internals.Headers ? headers : new internals.Headers(headers);
+      this[kUrl] = url;
     }
     switch (typeof input) {
       case "object":
@@ -35,7 +36,13 @@ class ServerRequest {
     }
   }
 
-  get url() { return this[kUrl]; }
+  get url() {
+    let url = this[kUrl];
+    if (url !== undefined && !(url instanceof internals.URL)) {
+      url = this[kUrl] = new internals.URL(typeof url === "function" ? url() : url);
+    }
+    return url;
+  }
   get headers() { return this[kHeaders]; }
 
   json() {
@@ -60,7 +67,7 @@ function requestUrl(queryParameters) {
     if (queryParameters[0] !== "?") url += "?";
     url += queryParameters;
   } else if (typeof queryParameters === "object" && queryParameters) {
-    const params = new URLSearchParams();
+    const params = new internals.URLSearchParams();
     for (const [key, value] of Object.entries(queryParameters)) {
       if (Array.isArray(value)) {
         for (const item of value) params.append(key, item);
@@ -77,7 +84,8 @@ function requestUrl(queryParameters) {
 // `text` (the raw body) is present when the host also parsed the body, as for a
 // form-encoded webhook: json() then gives the object and text() the raw text.
 internals.buildRequest = function buildRequest(input) {
-  const url = input.url ? input.url : requestUrl(input.queryParameters);
+  // Built on first read of request.url (a thunk, so the query is encoded only then).
+  const url = input.url ? input.url : () => requestUrl(input.queryParameters);
   const request = new ServerRequest("body" in input ? input.body : undefined, { headers: input.headers || {}, url });
   if (typeof input.text === "string" && typeof input.body === "object") request[kBody].text = input.text;
   return request;

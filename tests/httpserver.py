@@ -41,16 +41,17 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         entry = {"method": self.command, "path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
-                 "body": body.decode("utf-8", "replace")}
+                 "body": body.decode("utf-8", "replace"), "started": time.monotonic()}
         with rec.lock:
             rec.requests.append(entry)
             rec.in_flight += 1
             rec.max_in_flight = max(rec.max_in_flight, rec.in_flight)
         try:
-            self._answer(entry)
+            self._answer({k: v for k, v in entry.items() if k != "started"})
         finally:
             with rec.lock:
                 rec.in_flight -= 1
+                entry["ended"] = time.monotonic()
 
     def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)

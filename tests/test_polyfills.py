@@ -44,3 +44,30 @@ def test_error_subclass_constructor_frames_are_hidden(js) -> None:
                   make().stack""")
     lines = stack.split("\n")
     assert lines[1].startswith("    at make (test.js:3:")
+
+
+def test_lazy_declarations_match_what_each_file_defines() -> None:
+    import re
+
+    for name, lazy in polyfills.LAZY.items():
+        assert name in polyfills.LOAD_ORDER, name
+        source = polyfills.read_polyfill(name)
+        assigned = set(re.findall(r"^internals\.([A-Za-z0-9_]+)\s*=(?!=)", source, re.M))
+        defined = set(re.findall(r'internals\.defineGlobal\("([A-Za-z0-9_]+)"', source))
+        assert set(lazy.provides) == assigned, name
+        assert set(lazy.globals) == defined, name
+
+
+def test_lazy_files_load_on_first_use_and_keep_user_values(js) -> None:
+    out = js("""const before = Object.getOwnPropertyDescriptor(globalThis, 'crypto').get !== undefined;
+                const hash = crypto.createHash('md5').update('a').digest('hex');
+                const after = Object.getOwnPropertyDescriptor(globalThis, 'crypto').get === undefined;
+                [before, hash, after]""")
+    assert out == [True, "0cc175b9c0f1b6a831c399e269772661", True]
+    # a global the user replaced before the file loaded stays replaced
+    assert js("structuredClone = 'mine'; [fetch.name, typeof structuredClone]") == ["fetch", "string"]
+
+
+def test_lazy_runtime_frames_stay_hidden(js) -> None:
+    stack = js("try { Buffer.alloc(-1) } catch (e) { e.stack }")
+    assert "<input>" not in stack and all("test.js" in l for l in stack.split("\n")[1:])
