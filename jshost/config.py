@@ -130,6 +130,8 @@ class DeliveryConfig:
     #: Segment's limits: 32 KB per message, 500 KB per batch request.
     max_message_bytes: int = 32 * 1024
     max_batch_bytes: int = 500 * 1024
+    #: Backoff of failed deliveries to a Tracking API: (first wait s, factor, cap s); never given up.
+    backoff: tuple[float, float, float] = (1.0, 2.0, 300.0)
 
     def __post_init__(self) -> None:
         if self.kind not in ("store", "tracking", "instances"):

@@ -42,8 +42,6 @@ log = logging.getLogger("jshost.delivery")
 LEASE_SECONDS = 120.0
 #: Polling interval when nothing wakes a worker (other processes may have written rows).
 POLL_SECONDS = 1.0
-#: Backoff of a failed delivery to a Tracking API: first wait, factor, cap (never given up).
-DELIVERY_BACKOFF = (1.0, 2.0, 300.0)
 TOO_LARGE = "failed calling Tracking API: the message is too large and over the maximum 32KB limit"
 
 
@@ -61,8 +59,9 @@ async def _wait(event: asyncio.Event, seconds: float) -> None:
     event.clear()
 
 
-def _backoff(attempts: int) -> float:
-    first, factor, cap = DELIVERY_BACKOFF
+def _backoff(attempts: int, schedule: tuple[float, float, float]) -> float:
+    """Seconds before the next delivery attempt, with jitter so that workers do not stampede."""
+    first, factor, cap = schedule
     return min(cap, first * factor ** max(0, attempts)) * (0.5 + random.random() / 2)
 
 
@@ -143,16 +142,18 @@ class Forwarder:
         sendable = [r for r in events if r not in oversized]
         for batch in _batches(sendable, delivery.max_batch_bytes):
             body = {"batch": [r.payload for r in batch], "sentAt": _now_iso()}
-            await self._post(f"{delivery.url}/v1/batch", body, auth, batch, "tracking")
+            await self._post(f"{delivery.url}/v1/batch", body, auth, batch, "tracking", delivery.backoff)
         by_collection: dict[str, list[Claimed]] = defaultdict(list)
         for r in objects:
             by_collection[str(r.payload.get("collection"))].append(r)
         for collection, group in by_collection.items():
             body = {"collection": collection,
                     "objects": [{"id": r.payload.get("id"), "properties": r.payload.get("properties", {})} for r in group]}
-            await self._post(f"{str(delivery.objects_url).rstrip('/')}/v1/set", body, auth, group, "objects")
+            await self._post(f"{str(delivery.objects_url).rstrip('/')}/v1/set", body, auth, group, "objects",
+                             delivery.backoff)
 
-    async def _post(self, url: str, body: dict[str, Any], auth: str, rows: list[Claimed], label: str) -> None:
+    async def _post(self, url: str, body: dict[str, Any], auth: str, rows: list[Claimed], label: str,
+                    backoff: tuple[float, float, float]) -> None:
         store = self.deployment.store
         assert store is not None
         ids = [r.id for r in rows]
@@ -174,7 +175,7 @@ class Forwarder:
             self.deployment.metrics.delivered(label, "rejected", len(ids))
         else:
             attempts = max(r.attempts for r in rows)
-            await store.release("outbox", ids, next_at=time.time() + _backoff(attempts), error=detail)
+            await store.release("outbox", ids, next_at=time.time() + _backoff(attempts, backoff), error=detail)
             self.deployment.metrics.delivered(label, "retry", len(ids))
 
     # --------------------------------------------------------------- local instances

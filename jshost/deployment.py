@@ -43,6 +43,9 @@ STATUS_BY_TYPE = {
     ErrorType.UNSUPPORTED_EVENT_TYPE: 400,
     ErrorType.BAD_REQUEST: 400,
     ErrorType.INVALID_SETTINGS: 500,
+    # Only reached when no retry is left (else the answer is 202 and a retry is queued).
+    ErrorType.RETRY: 503,
+    ErrorType.TIMEOUT: 504,
 }
 
 

@@ -151,8 +151,14 @@ def _delivery(raw: Mapping[str, Any], where: str) -> DeliveryConfig:
             targets = [targets]
         return DeliveryConfig(kind="instances", instances=tuple(str(t) for t in targets))
     if "url" in raw:
+        try:
+            backoff = tuple(float(x) for x in raw.get("backoff", (1.0, 2.0, 300.0)))
+        except (TypeError, ValueError):
+            backoff = ()
+        if len(backoff) != 3:
+            raise ConfigError(f"{where}: delivery backoff must be [first_wait, factor, max_wait]")
         return DeliveryConfig(kind="tracking", url=str(raw["url"]).rstrip("/"), write_key=raw.get("write_key"),
-                              objects_url=raw.get("objects_url"))
+                              objects_url=raw.get("objects_url"), backoff=backoff)  # type: ignore[arg-type]
     raise ConfigError(f"{where}: delivery needs `instances = [...]` or `url` and `write_key`")
 
 

@@ -1,6 +1,7 @@
 """A loopback HTTP server for tests: records requests, answers by path.
 
-Paths: ``/json`` (a JSON object), ``/echo`` (the request as JSON), ``/status/<n>``,
+Paths: ``/v1/*`` (a Tracking API: 200, or the statuses queued in ``recorder.v1_statuses``),
+``/json`` (a JSON object), ``/echo`` (the request as JSON), ``/status/<n>``,
 ``/redirect/<n>?to=<url>`` (a redirect with status n), ``/slow?ms=<n>`` (answers
 after n ms), ``/big?bytes=<n>``, ``/gzip`` (a gzip-encoded JSON body), ``/text``.
 """
@@ -22,6 +23,8 @@ class Recorder:
         self.requests: list[dict[str, Any]] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        #: Statuses to answer the next calls to /v1/* with (then 200): a Tracking API that fails.
+        self.v1_statuses: list[int] = []
 
     def clear(self) -> None:
         with self.lock:
@@ -66,7 +69,12 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
         parts = url.path.strip("/").split("/")
-        if parts[0] == "json":
+        if parts[0] == "v1":
+            with self.server.recorder.lock:
+                status = self.server.recorder.v1_statuses.pop(0) if self.server.recorder.v1_statuses else 200
+            self._send(status, b'{"success": true}' if status == 200 else b'{"error": "x"}',
+                       {"Content-Type": "application/json"})
+        elif parts[0] == "json":
             self._send(200, b'{"hello": "world", "n": 1}', {"Content-Type": "application/json"})
         elif parts[0] == "echo":
             self._send(200, json.dumps(entry).encode(), {"Content-Type": "application/json", "X-Multi": "a"})
