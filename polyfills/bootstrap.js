@@ -199,8 +199,8 @@ internals.settle = function settle(items) {
 
 // Forget every op of the previous invocation: their promises never settle.
 internals.resetOps = function resetOps() {
-  pendingOps = new Map();
-  opOutbox = [];
+  if (pendingOps.size !== 0) pendingOps = new Map();
+  if (opOutbox.length !== 0) opOutbox = [];
 };
 
 // ---------------------------------------------------------------------------

@@ -20,9 +20,10 @@ const kUrl = Symbol("url");
 class ServerRequest {
   constructor(input, init) {
     if (init) {
-      const { headers, url } = init;
-      this[kHeaders] = headers instanceof internals.Headers ? headers : new internals.Headers(headers);
-      this[kUrl] = url;
+      // Both are built when first read: most functions touch neither, and a
+      // Headers object validates every header it is given.
+      this[kHeaders] = init.headers;
+      this[kUrl] = init.url;
     }
     switch (typeof input) {
       case "object":
@@ -43,7 +44,11 @@ class ServerRequest {
     }
     return url;
   }
-  get headers() { return this[kHeaders]; }
+  get headers() {
+    let headers = this[kHeaders];
+    if (!(headers instanceof internals.Headers)) headers = this[kHeaders] = new internals.Headers(headers);
+    return headers;
+  }
 
   json() {
     const body = this[kBody];

@@ -130,7 +130,7 @@ internals.timers = {
   },
   // Timers do not outlive their invocation.
   reset() {
-    active = new Map();
+    if (active.size !== 0) active = new Map();
   },
 };
 
