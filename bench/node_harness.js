@@ -129,8 +129,9 @@ async function main() {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         const out = await runSource(fn, { payload: { body, headers: req.headers, url: 'http://localhost' + req.url }, settings });
         const parsed = JSON.parse(out);
-        res.writeHead(parsed.ok ? 200 : 400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok: parsed.ok, events: parsed.events.length, objects: parsed.objects.length }));
+        const reply = JSON.stringify({ ok: parsed.ok, events: parsed.events.length, objects: parsed.objects.length });
+        res.writeHead(parsed.ok ? 200 : 400, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(reply) });
+        res.end(reply);
       });
     }).listen(Number(arg), '127.0.0.1', () => (process.send ? process.send('ready') : console.log('ready')));
   }

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import json
 import logging
@@ -24,6 +25,7 @@ import sqlite3
 import urllib.parse
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -213,12 +215,19 @@ def create_app(config: ServerConfig) -> Starlette:
 
 def app_from_environment() -> Starlette:
     """The app of a hypercorn worker process: ``JSHOST_CONFIG`` names a config file, or
-    ``JSHOST_HANDLER`` (+ ``JSHOST_SETTINGS``, ``JSHOST_STORE``) a single function."""
+    ``JSHOST_HANDLER`` (+ ``JSHOST_SETTINGS``) a single function; ``JSHOST_STORE`` and
+    ``JSHOST_ISOLATION`` carry command-line overrides."""
     path = os.environ.get("JSHOST_CONFIG")
     if path:
-        return create_app(load_config(path))
-    handler = os.environ.get("JSHOST_HANDLER")
-    if not handler:
-        raise RuntimeError("set JSHOST_CONFIG or JSHOST_HANDLER")
-    settings = json.loads(os.environ.get("JSHOST_SETTINGS") or "{}")
-    return create_app(single_function_config(handler, settings, store=os.environ.get("JSHOST_STORE", "jshost.sqlite3")))
+        config = load_config(path)
+    else:
+        handler = os.environ.get("JSHOST_HANDLER")
+        if not handler:
+            raise RuntimeError("set JSHOST_CONFIG or JSHOST_HANDLER")
+        config = single_function_config(handler, json.loads(os.environ.get("JSHOST_SETTINGS") or "{}"))
+    changes: dict[str, Any] = {}
+    if os.environ.get("JSHOST_STORE"):
+        changes["store"] = Path(os.environ["JSHOST_STORE"])
+    if os.environ.get("JSHOST_ISOLATION"):
+        changes["isolation"] = os.environ["JSHOST_ISOLATION"]
+    return create_app(dataclasses.replace(config, **changes))

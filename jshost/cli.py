@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default 8080, or the config's)")
     serve.add_argument("--workers", type=int, help="worker processes sharing the store (default 1)")
     serve.add_argument("--store", metavar="FILE", help="the SQLite store (default jshost.sqlite3, or the config's)")
+    serve.add_argument("--isolation", choices=("threads", "inline"),
+                       help="threads (default): a busy function never holds up other instances; "
+                            "inline: faster, JS runs on the event loop")
 
     for name, text in (("events", "list messages kept in the store or waiting for delivery"),
                        ("errors", "show the errors view of an instance")):
@@ -110,6 +113,8 @@ def _server_config(args: argparse.Namespace) -> Any:
         changes["workers"] = args.workers
     if args.store:
         changes["store"] = Path(args.store).resolve()
+    if args.isolation:
+        changes["isolation"] = args.isolation
     return dataclasses.replace(config, **changes) if changes else config
 
 

@@ -15,11 +15,11 @@ import json
 import logging
 import random
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from .config import EgressPolicy
+from .entropy import message_id
 from .errors import ErrorType, FunctionLoadError, InputError
 from .function import Function, FunctionInstance, load_error_type
 from .inputs import SourceRequest
@@ -75,7 +75,7 @@ class DeployedInstance:
         self.batches = False
 
     @classmethod
-    def build(cls, config: InstanceConfig, own_urls: tuple[str, ...]) -> DeployedInstance:
+    def build(cls, config: InstanceConfig, own_urls: tuple[str, ...], *, threaded: bool = True) -> DeployedInstance:
         deployed = cls(config)
         try:
             settings = resolve_settings(config.settings, config.schema)
@@ -91,13 +91,13 @@ class DeployedInstance:
         except InputError as exc:
             deployed.problem = ErrorInfo("Error", str(exc), ErrorType.BAD_REQUEST)
             return deployed
-        function.close()  # the server runs threaded slots; the inline probe is not reused
+        function.close()  # built on a helper thread: the loading slot cannot serve the event loop
         deployed.kind = function.kind
         deployed.batches = "onBatch" in function.handlers
         egress = EgressPolicy(block_metadata=config.egress.block_metadata, block_private=config.egress.block_private,
                               forbidden_prefixes=own_urls)
         deployed.instance = function.instance(settings, limits=config.limits, egress=egress, name=config.name,
-                                              threaded=True)
+                                              threaded=threaded)
         if config.mock_fetch is not None:
             deployed.instance.services["fetch.mock"] = load_rules(config.mock_fetch)
         return deployed
@@ -130,7 +130,8 @@ class Deployment:
 
     async def _build(self, config: ServerConfig) -> dict[str, DeployedInstance]:
         own = self.own_urls(config)
-        built = await asyncio.gather(*(asyncio.to_thread(DeployedInstance.build, inst, own)
+        threaded = config.isolation == "threads"
+        built = await asyncio.gather(*(asyncio.to_thread(DeployedInstance.build, inst, own, threaded=threaded)
                                        for inst in config.instances))
         for deployed in built:
             if deployed.problem is not None:
@@ -251,7 +252,7 @@ class Deployment:
         out: list[Message] = []
         for event in events:
             if isinstance(event, dict) and not event.get("messageId"):
-                event = {**event, "messageId": f"jshost-{uuid.uuid4()}"}
+                event = {**event, "messageId": message_id()}
             if delivery.kind == "tracking":
                 out.append(Message("tracking", "event", event))
             elif delivery.kind == "instances":

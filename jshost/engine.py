@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from typing import Any, TypeVar
 import quickjs
 
 from .config import Limits
+from .entropy import random_hex
 from .errors import (
     EngineError,
     ExecutionInterrupted,
@@ -185,7 +185,7 @@ class Slot:
         for name, text in lazy_sources():
             self._call("source", f"{name}\n{text}")
         self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
-                                            "entropy": os.urandom(32).hex()}))
+                                            "entropy": random_hex(32)}))
         self._arm(deadline)
         try:
             ctx.eval(self.source)

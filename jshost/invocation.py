@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .config import Limits
 from .engine import Slot, TurnState
+from .entropy import random_hex
 from .errors import (
     EngineError,
     ErrorType,
@@ -86,7 +86,7 @@ async def run_invocation(slot: Slot, mode: Mode, payload: Any, settings: Any, *,
     tasks: dict[int, asyncio.Task[dict[str, Any]]] = {}
     slot.invocations += 1
     text = json.dumps({"mode": mode, "input": payload, "settings": settings,
-                       "entropy": os.urandom(ENTROPY_BYTES).hex()}, ensure_ascii=False)
+                       "entropy": random_hex(ENTROPY_BYTES)}, ensure_ascii=False)
     try:
         state = await slot.turn("invoke", text, deadline)
         while True:

@@ -99,7 +99,9 @@ def _serve_workers(config: ServerConfig, hc: Any) -> int:
         inst = config.instances[0]
         os.environ["JSHOST_HANDLER"] = str(inst.code)
         os.environ["JSHOST_SETTINGS"] = json.dumps(dict(inst.settings))
-        os.environ["JSHOST_STORE"] = str(config.store)
+    # Command-line overrides reach the workers too.
+    os.environ["JSHOST_STORE"] = str(config.store)
+    os.environ["JSHOST_ISOLATION"] = config.isolation
     hc.application_path = "jshost.asgi:app_from_environment()"
     log.info("listening on %s with %d workers", ", ".join(hc.bind), hc.workers)
     return int(run(hc) or 0)

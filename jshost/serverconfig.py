@@ -49,7 +49,8 @@ from .settings import SettingSpec, expand_env, parse_schema
 
 _INSTANCE_KEYS = {"code", "settings", "schema", "token", "limits", "delivery", "batch", "retry", "egress",
                   "mock_fetch"}
-_SERVER_KEYS = {"host", "port", "store", "admin_token", "public_url", "workers", "max_body_bytes", "durability"}
+_SERVER_KEYS = {"host", "port", "store", "admin_token", "public_url", "workers", "max_body_bytes", "durability",
+                "isolation"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,10 @@ class ServerConfig:
     max_body_bytes: int = 512 * 1024
     #: SQLite synchronous mode: "normal" survives a process crash, "full" also a power loss.
     durability: str = "normal"
+    #: "threads": every JS context runs on a thread of its own, so a busy function never holds
+    #: up the event loop (other instances keep serving). "inline": JS runs on the event loop's
+    #: thread, faster per request, but a function that loops stalls its worker until its limit.
+    isolation: str = "threads"
     #: Where the file was read from (for reloads), if anywhere.
     source: Path | None = None
 
@@ -99,6 +104,8 @@ class ServerConfig:
                     raise ConfigError(f"instance {inst.name!r} delivers to {target!r}, which is not an instance")
         if self.durability not in ("normal", "full"):
             raise ConfigError(f"durability must be normal or full, got {self.durability!r}")
+        if self.isolation not in ("threads", "inline"):
+            raise ConfigError(f"isolation must be threads or inline, got {self.isolation!r}")
 
     def instance(self, name: str) -> InstanceConfig:
         for inst in self.instances:
@@ -221,7 +228,8 @@ def parse_config(data: Mapping[str, Any], base: Path, source: Path | None = None
             admin_token=expand_env(admin, setting="admin_token") if admin else None,
             public_url=server.get("public_url"), workers=int(server.get("workers", 1)),
             max_body_bytes=int(server.get("max_body_bytes", 512 * 1024)),
-            durability=str(server.get("durability", "normal")), source=source)
+            durability=str(server.get("durability", "normal")),
+            isolation=str(server.get("isolation", "threads")), source=source)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"[server]: {exc}") from None
 

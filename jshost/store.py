@@ -8,10 +8,10 @@ Tables:
 * ``batches`` — destination events waiting for an ``onBatch`` call;
 * ``errors`` — the errors view: request (redacted), console output, error.
 
-Writes go through one writer thread per process, which commits everything queued
-in one transaction (group commit, each job in its own savepoint), so a webhook is
-acknowledged only after its messages are on disk and many concurrent webhooks
-share one commit. The database runs in WAL mode: several worker processes share
+Writes are committed on the event loop's thread, everything queued during one pass
+of the loop in one transaction (group commit, each job in its own savepoint), so a
+webhook is acknowledged only after its messages are committed and concurrent
+webhooks share commits. The database runs in WAL mode: several worker processes share
 the file safely, and rows are *claimed* with a lease so that two processes never
 work on the same row at once; an expired lease (a crashed process) frees the row.
 """
@@ -21,9 +21,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
-import queue
 import sqlite3
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -132,44 +130,43 @@ class Store:
         self.path = Path(path)
         self.durability = durability
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = connect(self.path, durability)
-        conn.executescript(SCHEMA)
-        conn.close()
-        self._jobs: queue.SimpleQueue[tuple[Callable[[sqlite3.Connection], Any], concurrent.futures.Future[Any]] | None] = (
-            queue.SimpleQueue())
-        self._writer = threading.Thread(target=self._write_loop, name="jshost-store-writer", daemon=True)
-        self._writer.start()
+        self._conn = connect(self.path, durability)
+        self._conn.executescript(SCHEMA)
+        self._pending: list[tuple[Callable[[sqlite3.Connection], Any], asyncio.Future[Any]]] = []
+        self._flush_scheduled = False
         self._reader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="jshost-store-reader")
         self._read_conn: sqlite3.Connection | None = None
         self.closed = False
 
-    # ------------------------------------------------------------------ threads
+    # ------------------------------------------------------------------ writes
 
-    def _write_loop(self) -> None:
-        conn = connect(self.path, self.durability)
-        try:
-            while True:
-                first = self._jobs.get()
-                if first is None:
-                    return
-                batch = [first]
-                while len(batch) < 500:
-                    try:
-                        item = self._jobs.get_nowait()
-                    except queue.Empty:
-                        break
-                    if item is None:
-                        self._jobs.put(None)
-                        break
-                    batch.append(item)
-                self._commit(conn, batch)
-        finally:
-            conn.close()
+    # Writes run on the event loop's own thread: a hop to a writer thread costs more
+    # than the commit itself (a commit in WAL mode without fsync is a few write()
+    # calls). Every write queued during one pass of the loop is committed together
+    # in the next (group commit), each job in its own savepoint.
+
+    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn(conn)`` in a transaction; returns once it is committed."""
+        if self.closed:
+            raise RuntimeError("the store is closed")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._pending.append((fn, future))
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            loop.call_soon(self._flush)
+        return await future
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        self._flush_scheduled = False
+        if batch:
+            self._commit(self._conn, batch)
 
     @staticmethod
     def _commit(conn: sqlite3.Connection, batch: list[tuple[Callable[[sqlite3.Connection], Any],
-                                                            concurrent.futures.Future[Any]]]) -> None:
-        results: list[tuple[concurrent.futures.Future[Any], bool, Any]] = []
+                                                            asyncio.Future[Any]]]) -> None:
+        results: list[tuple[asyncio.Future[Any], bool, Any]] = []
         try:
             conn.execute("BEGIN IMMEDIATE")
             for index, (fn, future) in enumerate(batch):
@@ -194,23 +191,12 @@ class Store:
                     future.set_exception(exc)
             return
         for future, ok, value in results:
+            if future.done():  # its caller went away (cancelled): the write stands anyway
+                continue
             if ok:
                 future.set_result(value)
             else:
                 future.set_exception(value)
-
-    async def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``fn(conn)`` in a transaction on the writer thread; returns after it is committed."""
-        if self.closed:
-            raise RuntimeError("the store is closed")
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
-        self._jobs.put((fn, future))
-        return await asyncio.wrap_future(future)
-
-    def write_blocking(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
-        self._jobs.put((fn, future))
-        return future.result()
 
     def _read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         if self._read_conn is None:
@@ -221,15 +207,13 @@ class Store:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._reader, self._read, fn)
 
-    def read_blocking(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        return self._reader.submit(self._read, fn).result()
-
     def close(self) -> None:
         if self.closed:
             return
         self.closed = True
-        self._jobs.put(None)
-        self._writer.join(timeout=10)
+        if self._pending:
+            self._flush()
+        self._conn.close()
         self._reader.submit(self._close_reader).result()
         self._reader.shutdown(wait=True)
 
