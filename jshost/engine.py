@@ -230,9 +230,11 @@ class Slot:
         except ExecutionInterrupted:
             self.broken = True
             raise
-        self._call(command, text)
+        # The command answers "t" when a timer exists; a timer created while the jobs
+        # drain is seen by poll and fired on the next turn.
+        timers = self._call(command, text) == "t"
         self._drain(deadline)
-        while self._call("timer") == "1":
+        while timers and self._call("timer") == "1":
             self._drain(deadline)
             if time.monotonic() > deadline:
                 self.broken = True

@@ -172,10 +172,17 @@ commands.invoke = (text) => {
     (value) => { if (invocation.done === null) invocation.done = success(mode, value); },
     (error) => { if (invocation.done === null) invocation.done = failure(error); },
   );
+  return timersHint();
 };
+
+// "t" when a timer exists, so the host asks for due timers only when there can be one.
+function timersHint() {
+  return internals.timers.nextDelay() >= 0 ? "t" : "";
+}
 
 commands.settle = (text) => {
   internals.settle(JSONParse(text));
+  return timersHint();
 };
 
 commands.timer = () => (current !== null && current.done === null && internals.timers.fireOne() ? "1" : "");
