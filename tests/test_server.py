@@ -30,6 +30,8 @@ async function onRequest(request, settings) {
 }
 """
 LOOPER = "async function onRequest(request) { while (true) {} }"
+HOG = "async function onRequest(request) { const a = []; while (true) a.push(new Array(100000).fill(1)) }"
+THROWER = "async function onRequest(request) { throw new TypeError('always broken') }"
 
 
 def free_port() -> int:
@@ -90,6 +92,8 @@ def receiver() -> Iterator[LoopbackServer]:
 def write_config(tmp_path: Path, body: str) -> Path:
     (tmp_path / "emit.js").write_text(EMITTER)
     (tmp_path / "loop.js").write_text(LOOPER)
+    (tmp_path / "hog.js").write_text(HOG)
+    (tmp_path / "throw.js").write_text(THROWER)
     path = tmp_path / "jshost.toml"
     path.write_text(f'[server]\nport = {free_port()}\nstore = "store.sqlite3"\n{body}')
     return path
@@ -149,7 +153,7 @@ delivery = {{ url = "{receiver.url}", write_key = "wk", backoff = [0.05, 1, 0.2]
         server.stop()
 
 
-def test_a_looping_instance_does_not_hold_up_the_others(tmp_path: Path) -> None:
+def test_faulty_instances_do_not_hold_up_the_others(tmp_path: Path) -> None:
     config = write_config(tmp_path, """
 [instances.emit]
 code = "emit.js"
@@ -158,26 +162,67 @@ code = "emit.js"
 code = "loop.js"
 limits = { timeout = 3 }
 retry = { attempts = 1 }
+
+[instances.hog]
+code = "hog.js"
+limits = { memory_mib = 16 }
+
+[instances.throw]
+code = "throw.js"
 """)
     server = Server(config).start()
     try:
-        finished: dict[str, float] = {}
+        finished: dict[str, Any] = {}
 
         def stuck() -> None:
             status, body = server.post("/loop", {})
             finished["loop"] = time.monotonic()
             finished["loop_status"] = status
 
-        thread = threading.Thread(target=stuck)
-        thread.start()
+        def faulty() -> None:
+            finished["faulty"] = [server.post(path, {})[0] for _ in range(5) for path in ("/hog", "/throw")]
+
+        threads = [threading.Thread(target=stuck), threading.Thread(target=faulty)]
+        for t in threads:
+            t.start()
         time.sleep(0.3)  # the looping invocation is running
         statuses = [server.post("/emit", {"seq": i})[0] for i in range(30)]
         finished["emit"] = time.monotonic()
-        thread.join()
+        for t in threads:
+            t.join()
         assert statuses == [200] * 30
         # all thirty answered while the looping function was still running
         assert finished["emit"] < finished["loop"]
         assert finished["loop_status"] == 504  # a Timeout with no retry left
+        assert finished["faulty"] == [400, 400] * 5  # out of memory and TypeError: Bad Request, every time
+    finally:
+        server.stop()
+
+
+def test_retries_survive_a_restart(tmp_path: Path) -> None:
+    (tmp_path / "flaky.js").write_text("""async function onRequest(request, settings) {
+        if (!settings.healthy) throw new RetryError('not yet');
+        Segment.track({event: 'Done', userId: 'u', properties: {seq: request.json().seq}}) }""")
+    config = write_config(tmp_path, """
+[instances.flaky]
+code = "flaky.js"
+settings = { healthy = false }
+retry = { attempts = 5, first_wait = [1, 1], factor = 1, max_wait = 1 }
+""")
+    server = Server(config).start()
+    assert server.post("/flaky", {"seq": 42})[0] == 202
+    server.stop(signal.SIGKILL)
+    config.write_text(config.read_text().replace("healthy = false", "healthy = true"))
+    server = Server(config).start()
+    try:
+        deadline = time.monotonic() + 30
+        messages: list[Any] = []
+        while not messages and time.monotonic() < deadline:
+            time.sleep(0.3)
+            listing = subprocess.run([sys.executable, "-m", "jshost", "events", "--config", str(config), "--json"],
+                                     capture_output=True, text=True, timeout=60)
+            messages = json.loads(listing.stdout)
+        assert [m["message"]["properties"]["seq"] for m in messages] == [42]
     finally:
         server.stop()
 
