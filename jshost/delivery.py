@@ -24,6 +24,7 @@ import logging
 import random
 import time
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from .errors import ErrorType
@@ -59,6 +60,21 @@ async def _wait(event: asyncio.Event, seconds: float) -> None:
     event.clear()
 
 
+async def _work(name: str, step: Callable[[], Awaitable[bool]], idle: Callable[[], Awaitable[None]]) -> None:
+    """Run ``step`` forever; when it found nothing to do, wait with ``idle``. A failing step is
+    logged and retried: the rows it held stay leased and come back when the lease ends."""
+    while True:
+        try:
+            busy = await step()
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - a worker must outlive any one failure
+            log.exception("%s step failed", name)
+            busy = False
+        if not busy:
+            await idle()
+
+
 def _backoff(attempts: int, schedule: tuple[float, float, float]) -> float:
     """Seconds before the next delivery attempt, with jitter so that workers do not stampede."""
     first, factor, cap = schedule
@@ -74,16 +90,7 @@ class Forwarder:
 
     async def run(self) -> None:
         try:
-            while True:
-                try:
-                    busy = await self.step()
-                except asyncio.CancelledError:
-                    raise
-                except Exception:  # noqa: BLE001 - keep delivering; the rows stay leased and come back
-                    log.exception("delivery step failed")
-                    busy = False
-                if not busy:
-                    await _wait(self.deployment.wake_delivery, POLL_SECONDS)
+            await _work("delivery", self.step, lambda: _wait(self.deployment.wake_delivery, POLL_SECONDS))
         finally:
             if self._client is not None:
                 await self._client.aclose()
@@ -235,16 +242,7 @@ class RetryWorker:
         self.deployment = deployment
 
     async def run(self) -> None:
-        while True:
-            try:
-                busy = await self.step()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001
-                log.exception("retry step failed")
-                busy = False
-            if not busy:
-                await asyncio.sleep(POLL_SECONDS)
+        await _work("retry", self.step, lambda: asyncio.sleep(POLL_SECONDS))
 
     async def step(self) -> bool:
         from .deployment import request_from_json
@@ -275,16 +273,8 @@ class BatchWorker:
         self.deployment = deployment
 
     async def run(self) -> None:
-        while True:
-            try:
-                busy = await self.step()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001
-                log.exception("batch step failed")
-                busy = False
-            if not busy:
-                await _wait(self.deployment.wake_batches, min(POLL_SECONDS, self._shortest_wait()))
+        await _work("batch", self.step,
+                    lambda: _wait(self.deployment.wake_batches, min(POLL_SECONDS, self._shortest_wait())))
 
     def _shortest_wait(self) -> float:
         waits = [d.config.batch.wait for d in self.deployment.instances.values() if d.batches]

@@ -3,33 +3,23 @@
 // Error, `name` is the class name (set as an own property in the constructor, as
 // Segment's buildpack does), and `instanceof Error` holds.
 
-class ValidationError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = this.constructor.name;
-  }
+// Each class: `new X(message)`, `name` set as an own property in the constructor
+// (as Segment's buildpack does) and on the prototype (see below).
+function errorClass(name) {
+  const cls = class extends Error {
+    constructor(message) {
+      super(message);
+      this.name = this.constructor.name;
+    }
+  };
+  Object.defineProperty(cls, "name", { value: name, configurable: true });
+  return cls;
 }
 
-class InvalidEventPayload extends Error {
-  constructor(message) {
-    super(message);
-    this.name = this.constructor.name;
-  }
-}
-
-class EventNotSupported extends Error {
-  constructor(message) {
-    super(message);
-    this.name = this.constructor.name;
-  }
-}
-
-class RetryError extends Error {
-  constructor(message) {
-    super(message);
-    this.name = this.constructor.name;
-  }
-}
+const ValidationError = errorClass("ValidationError");
+const InvalidEventPayload = errorClass("InvalidEventPayload");
+const EventNotSupported = errorClass("EventNotSupported");
+const RetryError = errorClass("RetryError");
 
 internals.errors = { ValidationError, InvalidEventPayload, EventNotSupported, RetryError };
 for (const [name, value] of Object.entries(internals.errors)) {
