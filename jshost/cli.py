@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="threads (default): a busy function never holds up other instances; "
                             "inline: faster, JS runs on the event loop")
 
+    deps = sub.add_parser("deps", help="install the npm libraries functions use (lodash as _, moment, ...)",
+                          description="Install the pinned libraries Segment exposes (jshost/libraries.json) with npm.")
+    deps_sub = deps.add_subparsers(dest="deps_command", metavar="ACTION")
+    deps_sub.required = True
+    install = deps_sub.add_parser("install", help="install (or re-install) them and check their integrity")
+    install.add_argument("--dir", metavar="DIR",
+                         help="install into DIR (then set JSHOST_LIBRARIES_DIR=DIR where functions run), "
+                              "default: a cache directory")
+    install.add_argument("--config", metavar="FILE",
+                         help="also install the libraries the config's instances add (`libraries = {...}`)")
+    deps_sub.add_parser("where", help="print where the libraries are installed")
+
     for name, text in (("events", "list messages kept in the store or waiting for delivery"),
                        ("errors", "show the errors view of an instance")):
         cmd = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
@@ -181,6 +193,28 @@ def _inspect_store(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deps(args: argparse.Namespace) -> int:
+    from .libraries import LibraryError, default_dir, install, installed_dir
+
+    if args.deps_command == "where":
+        found = installed_dir()
+        print(found if found is not None else f"not installed (would go to {default_dir()})")
+        return 0 if found is not None else 1
+    echo = lambda line: print(line, file=sys.stderr)  # noqa: E731
+    try:
+        install(args.dir, echo=echo)
+        if args.config:
+            from .serverconfig import load_config
+
+            extras = {tuple(sorted(i.libraries.items())) for i in load_config(args.config).instances if i.libraries}
+            for extra in sorted(extras):
+                install(None, dict(extra), echo=echo)
+    except (LibraryError, ConfigError) as exc:
+        print(f"jshost: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _when(ts: float) -> str:
     import datetime
 
@@ -215,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args)
     if args.command in ("events", "errors"):
         return _inspect_store(args)
+    if args.command == "deps":
+        return _deps(args)
     raise AssertionError(f"unhandled command {args.command}")  # argparse rejects unknown commands
 
 

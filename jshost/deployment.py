@@ -84,7 +84,7 @@ class DeployedInstance:
             return deployed
         deployed.secrets = sensitive_values(settings, config.schema) + ([config.token] if config.token else [])
         try:
-            function = Function.load(config.code, limits=config.limits)
+            function = Function.load(config.code, limits=config.limits, libraries=config.libraries)
         except FunctionLoadError as exc:
             deployed.problem = ErrorInfo(exc.name, str(exc), load_error_type(exc), exc.stack)
             return deployed

@@ -47,6 +47,7 @@ from .errors import (
     StackExhausted,
     TopLevelError,
 )
+from .libraries import LibraryPlan
 from .polyfills import lazy_sources, line_base_for, runtime_bundle
 
 T = TypeVar("T")
@@ -121,7 +122,8 @@ class Slot:
     """
 
     def __init__(self, *, source: str, filename: str, limits: Limits,
-                 line_base: int | None = None, threaded: bool = False) -> None:
+                 line_base: int | None = None, threaded: bool = False,
+                 libraries: LibraryPlan | None = None) -> None:
         self.source = source
         self.filename = filename
         self.limits = limits
@@ -134,6 +136,7 @@ class Slot:
         self.load_logs: list[dict[str, str]] = []
         self.invocations = 0
         self.threaded = threaded
+        self.libraries = libraries
         self._executor = _slot_executor(limits.stack) if threaded else None
         #: The thread an inline slot belongs to (the one that started it).
         self.owner = threading.get_ident()
@@ -184,6 +187,11 @@ class Slot:
             raise EngineError(f"the jshost runtime failed to load: {exc}") from None
         for name, text in lazy_sources():
             self._call("source", f"{name}\n{text}")
+        plan = self.libraries
+        if plan is not None:
+            for path, text in plan.modules:
+                self._call("module", f"{path}\n{text}")
+            self._call("libraries", plan.to_js())
         self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
                                             "entropy": random_hex(32)}))
         self._arm(deadline)

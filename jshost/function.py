@@ -11,6 +11,7 @@ longevity: a slot is thrown away after a failure that may have damaged it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from .engine import Slot
 from .errors import ErrorType, FunctionLoadError, InputError, NoHandlerError
 from .inputs import SourceRequest
 from .invocation import Mode, Outcome, run_invocation
+from .libraries import LibraryPlan, plan_for
 from .ops import OpContext
 from .polyfills import line_base_for
 from .result import ErrorInfo, Kind, Result
@@ -48,14 +50,18 @@ class Function:
     instance with the same limits then reuses, so checking costs nothing extra.
     """
 
-    def __init__(self, source: str, filename: str = "handler.js", *, limits: Limits | None = None) -> None:
+    def __init__(self, source: str, filename: str = "handler.js", *, limits: Limits | None = None,
+                 libraries: Mapping[str, str] | None = None) -> None:
         if source.startswith("\ufeff"):  # a byte order mark is not code (Segment strips it too)
             source = source[1:]
         self.source = source
         self.filename = filename
         self.limits = limits or Limits()
         self.line_base = line_base_for(source)
-        probe = Slot(source=source, filename=filename, limits=self.limits, line_base=self.line_base)
+        #: The npm libraries the code names (``_``, ``moment``, ...) and their files (jshost.libraries).
+        self.libraries: LibraryPlan = plan_for(source, libraries)
+        probe = Slot(source=source, filename=filename, limits=self.limits, line_base=self.line_base,
+                     libraries=self.libraries)
         try:
             handlers = probe.start_blocking()
         except BaseException:
@@ -76,7 +82,8 @@ class Function:
         self._probe: Slot | None = probe
 
     @classmethod
-    def load(cls, path: str | Path, *, limits: Limits | None = None) -> Function:
+    def load(cls, path: str | Path, *, limits: Limits | None = None,
+             libraries: Mapping[str, str] | None = None) -> Function:
         """Load a function file. Raises :class:`~jshost.errors.InputError` when it cannot be read
         and :class:`~jshost.errors.FunctionLoadError` when the code does not load."""
         p = Path(path)
@@ -86,7 +93,7 @@ class Function:
             raise InputError(f"function file {p}: no such file") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"function file {p}: cannot be read ({exc})") from None
-        return cls(source, str(path), limits=limits)
+        return cls(source, str(path), limits=limits, libraries=libraries)
 
     def take_probe(self, limits: Limits, threaded: bool) -> Slot | None:
         """Hand the loading slot to an instance that can use it: same limits, same thread."""
@@ -138,7 +145,7 @@ class SlotPool:
             slot.close()
         fn = self._function
         slot = Slot(source=fn.source, filename=fn.filename, limits=self._limits, line_base=fn.line_base,
-                    threaded=self._threaded)
+                    threaded=self._threaded, libraries=fn.libraries)
         try:
             await slot.start()
         except BaseException:

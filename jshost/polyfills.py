@@ -42,7 +42,15 @@ LOAD_ORDER: tuple[str, ...] = (
     "headers.js",          # Headers (WHATWG Fetch, node-fetch 2 flavour)
     "fetch.js",            # fetch / Request / Response (node-fetch 2.6 behaviour) over the fetch.start op
     "cache.js",            # cache.load / cache.delete (docs 004 "Caching") over the cache.* ops
+    "formdata.js",         # FormData (XHR standard, plus the npm form-data methods), a fetch body
     "structured_clone.js", # structuredClone (HTML)
+    "node_events.js",      # Node's events module, for library code
+    "node_stream.js",      # Node's stream module (the part libraries use)
+    "node_string_decoder.js",  # Node's string_decoder module
+    "node_querystring.js", # Node's querystring module
+    "node_assert.js",      # Node's assert module
+    "node_zlib.js",        # Node's zlib module over pako (Segment's `zlib.zlib`)
+    "module.js",           # CommonJS loader for library code; library globals (`_`, `moment`, ...)
     "segment.js",          # Segment.* message builders
     "request.js",          # the source request object handed to onRequest
     "entry.js",            # handler discovery and the invoke/settle/poll protocol
@@ -84,6 +92,13 @@ LAZY: dict[str, Lazy] = {
     "url.js": Lazy(globals=("URL", "URLSearchParams"), provides=("URL", "URLSearchParams", "url")),
     "fetch.js": Lazy(globals=("Request", "Response", "fetch"), provides=("FetchError", "Request", "Response", "fetch")),
     "structured_clone.js": Lazy(globals=("structuredClone",), provides=("structuredClone",)),
+    "formdata.js": Lazy(globals=("FormData",), provides=("FormData", "formDataBody")),
+    "node_events.js": Lazy(provides=("node_events",)),
+    "node_stream.js": Lazy(provides=("node_stream",)),
+    "node_string_decoder.js": Lazy(provides=("node_string_decoder",)),
+    "node_querystring.js": Lazy(provides=("node_querystring",)),
+    "node_assert.js": Lazy(provides=("node_assert",)),
+    "node_zlib.js": Lazy(provides=("node_zlib",)),
 }
 
 #: The smallest line offset of runtime code; user files longer than this push it up.

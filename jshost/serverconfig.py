@@ -22,6 +22,7 @@
     batch = { size = 20, wait = 10 }          # onBatch grouping
     retry = { attempts = 10, first_wait = [60, 180], factor = 2, max_wait = 2700 }
     mock_fetch = "destination/mock-fetch.json"  # answer fetches from canned rules (demos, tests)
+    libraries = { dayjs = "dayjs@1.11.10" }    # the instance's own npm packages, under names it picks
 
 One function file may be deployed as several instances with different settings.
 """
@@ -45,10 +46,11 @@ from .config import (
     RetryPolicy,
 )
 from .errors import ConfigError
+from .libraries import parse_extra
 from .settings import SettingSpec, expand_env, parse_schema
 
 _INSTANCE_KEYS = {"code", "settings", "schema", "token", "limits", "delivery", "batch", "retry", "egress",
-                  "mock_fetch"}
+                  "mock_fetch", "libraries"}
 _SERVER_KEYS = {"host", "port", "store", "admin_token", "public_url", "workers", "max_body_bytes", "durability",
                 "isolation"}
 
@@ -68,6 +70,8 @@ class InstanceConfig:
     retry: RetryPolicy | None = None
     egress: EgressPolicy = field(default_factory=EgressPolicy)
     mock_fetch: Path | None = None
+    #: The instance's own npm libraries: global name -> "package@version" (`jshost deps install --config`).
+    libraries: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,8 @@ def parse_instance(name: str, raw: Mapping[str, Any], base: Path) -> InstanceCon
     token = raw.get("token")
     egress_raw = _table(raw.get("egress"), f"{where}.egress")
     mock = raw.get("mock_fetch")
+    libraries = _table(raw.get("libraries"), f"{where}.libraries")
+    parse_extra({str(k): str(v) for k, v in libraries.items()})  # checked now, not at the first request
     return InstanceConfig(
         name=name,
         code=(base / str(raw["code"])).resolve(),
@@ -205,6 +211,7 @@ def parse_instance(name: str, raw: Mapping[str, Any], base: Path) -> InstanceCon
         egress=EgressPolicy(block_metadata=bool(egress_raw.get("block_metadata", True)),
                             block_private=bool(egress_raw.get("block_private", False))),
         mock_fetch=(base / str(mock)).resolve() if mock else None,
+        libraries={str(k): str(v) for k, v in libraries.items()},
     )
 
 

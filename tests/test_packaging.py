@@ -23,7 +23,7 @@ def test_wheel_contains_every_polyfill(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in polyfills.LOAD_ORDER:
         assert f"jshost/polyfills/{name}" in names
-    assert "jshost/py.typed" in names
+    assert "jshost/py.typed" in names and "jshost/libraries.json" in names
     assert any(n.endswith("entry_points.txt") for n in names)
 
 

@@ -1,0 +1,89 @@
+// Node's `zlib` module over pako (a pure-JS port of zlib, installed with the libraries):
+// the sync functions, their callback forms, and the constants functions use.
+// https://nodejs.org/docs/latest-v20.x/api/zlib.html
+// Segment exposes it as `zlib.zlib` (docs 004).
+
+let pako = null;
+function engine() {
+  if (pako === null) pako = internals.require("pako");
+  return pako;
+}
+
+function bytes(input) {
+  if (typeof input === "string") return internals.utf8Encode(input);
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  throw internals.invalidArgType("buffer", ["string", "Buffer", "TypedArray", "DataView", "ArrayBuffer"], input);
+}
+
+function toBuffer(out) {
+  return internals.Buffer.from(out.buffer, out.byteOffset, out.length);
+}
+
+// pako throws strings or Errors with zlib's message; Node's error carries zlib's code.
+function zlibError(error) {
+  const message = typeof error === "string" ? error : (error && error.message) || "zlib error";
+  const err = new Error(message);
+  err.errno = -3;
+  err.code = "Z_DATA_ERROR";
+  return err;
+}
+
+function options(opts) {
+  const out = {};
+  if (opts && opts.level !== undefined) out.level = opts.level;
+  if (opts && opts.windowBits !== undefined) out.windowBits = opts.windowBits;
+  if (opts && opts.memLevel !== undefined) out.memLevel = opts.memLevel;
+  if (opts && opts.strategy !== undefined) out.strategy = opts.strategy;
+  return out;
+}
+
+function sync(method) {
+  return (input, opts) => {
+    try {
+      return toBuffer(engine()[method](bytes(input), options(opts)));
+    } catch (error) {
+      throw zlibError(error);
+    }
+  };
+}
+
+const zlib = {
+  deflateSync: sync("deflate"),
+  inflateSync: sync("inflate"),
+  deflateRawSync: sync("deflateRaw"),
+  inflateRawSync: sync("inflateRaw"),
+  gzipSync: sync("gzip"),
+  gunzipSync: sync("ungzip"),
+  // unzip: gzip or zlib, told apart by the header
+  unzipSync(input, opts) {
+    const data = bytes(input);
+    return data[0] === 0x1f && data[1] === 0x8b ? zlib.gunzipSync(data, opts) : zlib.inflateSync(data, opts);
+  },
+  constants: {
+    Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_OK: 0, Z_STREAM_END: 1,
+    Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_BUF_ERROR: -5, Z_NO_COMPRESSION: 0,
+    Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2,
+    Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0,
+  },
+};
+
+// The callback forms run the sync work and answer in a later microtask, as Node's
+// answer after the thread pool finished.
+for (const name of ["deflate", "inflate", "deflateRaw", "inflateRaw", "gzip", "gunzip", "unzip"]) {
+  zlib[name] = (input, opts, callback) => {
+    if (typeof opts === "function") { callback = opts; opts = undefined; }
+    let result, error = null;
+    try { result = zlib[name + "Sync"](input, opts); } catch (e) { error = e; }
+    queueMicrotask(() => callback(error, result));
+  };
+}
+for (const name of ["brotliCompressSync", "brotliDecompressSync", "brotliCompress", "brotliDecompress",
+  "createGzip", "createGunzip", "createDeflate", "createInflate", "createBrotliCompress", "createBrotliDecompress"]) {
+  zlib[name] = () => {
+    throw new Error(`zlib.${name} is not supported by jshost (use the *Sync functions: deflate, inflate, gzip, gunzip, deflateRaw, inflateRaw, unzip)`);
+  };
+}
+Object.assign(zlib, zlib.constants);
+
+internals.node_zlib = zlib;
