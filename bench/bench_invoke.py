@@ -29,7 +29,13 @@ EX = ROOT / "examples"
 HARNESS = Path(__file__).resolve().parent / "node_harness.js"
 NODE = shutil.which("node")
 
+BENCH = Path(__file__).resolve().parent
+
 CASES = [
+    # a functions-library style source (no signature check): the common shape of a template
+    ("template-source", "source", BENCH / "functions/github_style.js", BENCH / "functions/github_payload.json",
+     None, None),
+    # the README's source example: verifies an HMAC-SHA256 signature in pure JS (QuickJS has no native crypto)
     ("source-webhook", "source", EX / "source-webhook/handler.js", EX / "source-webhook/payload.json", None, None),
     ("legacy", "source", EX / "legacy/handler.js", EX / "legacy/payload.json", None, None),
     ("destination", "event", EX / "destination/handler.js", EX / "destination/track.json",
