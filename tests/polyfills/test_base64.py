@@ -17,30 +17,11 @@ import subprocess
 
 import pytest
 
+import differential
 from conftest import NODE
 
-COMPARE_VALUES = r"""
-(function (fn, inputs, expected) {
-  const actual = inputs.map(fn);
-  const diffs = [];
-  let count = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const got = JSON.stringify(actual[i]);
-    if (got !== JSON.stringify(expected[i])) {
-      count++;
-      if (diffs.length < 10) diffs.push([JSON.stringify(inputs[i]).slice(0, 200), JSON.stringify(expected[i]).slice(0, 200), got.slice(0, 200)]);
-    }
-  }
-  return { compared: actual.length, count, diffs };
-})
-"""
-
-
 def compare_values(js, fn: str, inputs: list, expected: list) -> None:
-    result = js(f"({COMPARE_VALUES})({fn}, {json.dumps(inputs)}, {json.dumps(expected)})")
-    assert result["compared"] == len(inputs)
-    report = "\n".join(f"{case}\n  expected: {want}\n  jshost:   {got}" for case, want, got in result["diffs"])
-    assert result["count"] == 0, f"{result['count']} of {len(inputs)} inputs differ:\n{report}"
+    differential.compare_in_js(js, fn, inputs, expected, per_item=True, source="expected")
 
 
 def random_bytes(rnd: random.Random) -> bytes:

@@ -16,6 +16,7 @@ import subprocess
 
 import pytest
 
+import differential
 from conftest import NODE
 
 HARNESS = r"""
@@ -416,36 +417,11 @@ CASES = build_cases()
 
 
 def run_node(cases: list[str]) -> list:
-    script = "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n" \
-             f"process.stdout.write(JSON.stringify(({HARNESS})(cases)));"
-    out = subprocess.run([NODE, "-e", script], input=json.dumps(cases), capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-# Runs the cases in jshost and compares there with node's results, returning only
-# the differences (the whole result list is large; a small answer crosses faster).
-COMPARE = r"""
-(function (harness, cases, expected) {
-  const actual = harness(cases);
-  const diffs = [];
-  let count = 0;
-  for (let i = 0; i < cases.length; i++) {
-    const got = JSON.stringify(actual[i]);
-    if (got !== JSON.stringify(expected[i])) {
-      count++;
-      if (diffs.length < 10) diffs.push([cases[i].slice(0, 200), JSON.stringify(expected[i]).slice(0, 200), got.slice(0, 200)]);
-    }
-  }
-  return { compared: actual.length, count, diffs };
-})
-"""
+    return differential.run_node(HARNESS, cases)
 
 
 def compare_with_node(js, harness: str, cases: list[str], expected: list) -> None:
-    result = js(f"({COMPARE})({harness}, {json.dumps(cases)}, {json.dumps(expected)})")
-    assert result["compared"] == len(cases)
-    report = "\n".join(f"{case}\n  node:   {want}\n  jshost: {got}" for case, want, got in result["diffs"])
-    assert result["count"] == 0, f"{result['count']} of {len(cases)} cases differ from node:\n{report}"
+    differential.compare_in_js(js, harness, cases, expected)
 
 
 @pytest.mark.skipif(NODE is None, reason="node not on PATH")

@@ -18,6 +18,7 @@ import subprocess
 
 import pytest
 
+import differential
 from conftest import NODE
 
 HARNESS = r"""
@@ -49,22 +50,6 @@ HARNESS = r"""
       return loose ? ['error', e && e.name] : ['error', e && e.name, e && e.code, e && e.message];
     }
   });
-})
-"""
-
-COMPARE = r"""
-(function (harness, cases, expected) {
-  const actual = harness(cases);
-  const diffs = [];
-  let count = 0;
-  for (let i = 0; i < cases.length; i++) {
-    const got = JSON.stringify(actual[i]);
-    if (got !== JSON.stringify(expected[i])) {
-      count++;
-      if (diffs.length < 10) diffs.push([cases[i].slice(0, 200), JSON.stringify(expected[i]).slice(0, 200), got.slice(0, 200)]);
-    }
-  }
-  return { compared: actual.length, count, diffs };
 })
 """
 
@@ -195,17 +180,11 @@ CASES = build_cases()
 
 
 def run_node(cases: list[str]) -> list:
-    script = "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n" \
-             f"process.stdout.write(JSON.stringify(({HARNESS})(cases)));"
-    out = subprocess.run([NODE, "-e", script], input=json.dumps(cases), capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return differential.run_node(HARNESS, cases)
 
 
 def compare(js, harness: str, cases: list[str], expected: list) -> None:
-    result = js(f"({COMPARE})({harness}, {json.dumps(cases)}, {json.dumps(expected)})")
-    assert result["compared"] == len(cases)
-    report = "\n".join(f"{case}\n  expected: {want}\n  jshost:   {got}" for case, want, got in result["diffs"])
-    assert result["count"] == 0, f"{result['count']} of {len(cases)} cases differ:\n{report}"
+    differential.compare_in_js(js, harness, cases, expected)
 
 
 @pytest.mark.skipif(NODE is None, reason="node not on PATH")
@@ -268,28 +247,8 @@ RANDOM_ENCODE = r"""
 })
 """
 
-COMPARE_VALUES = r"""
-(function (fn, inputs, expected) {
-  const actual = fn(inputs);
-  const diffs = [];
-  let count = 0;
-  for (let i = 0; i < inputs.length; i++) {
-    const got = JSON.stringify(actual[i]);
-    if (got !== JSON.stringify(expected[i])) {
-      count++;
-      if (diffs.length < 10) diffs.push([JSON.stringify(inputs[i]).slice(0, 200), JSON.stringify(expected[i]).slice(0, 200), got.slice(0, 200)]);
-    }
-  }
-  return { compared: actual.length, count, diffs };
-})
-"""
-
-
 def compare_values(js, fn: str, inputs: list, expected: list) -> None:
-    result = js(f"({COMPARE_VALUES})({fn}, {json.dumps(inputs)}, {json.dumps(expected)})")
-    assert result["compared"] == len(inputs)
-    report = "\n".join(f"{case}\n  python: {want}\n  jshost: {got}" for case, want, got in result["diffs"])
-    assert result["count"] == 0, f"{result['count']} of {len(inputs)} inputs differ:\n{report}"
+    differential.compare_in_js(js, fn, inputs, expected, source="python")
 
 
 def random_utf8ish(rnd: random.Random, n: int) -> bytes:
