@@ -86,15 +86,12 @@ class TurnState:
     logs: list[dict[str, str]] = field(default_factory=list)
     #: Milliseconds until the next timer is due, or ``None`` when there is none.
     timer: float | None = None
-    #: Whether JS still waits on host ops.
-    pending: bool = False
 
     @classmethod
     def from_json(cls, text: str) -> TurnState:
         data = json.loads(text)
         timer = data["timer"]
-        return cls(done=data["done"], ops=data["ops"], logs=data["logs"],
-                   timer=None if timer < 0 else float(timer), pending=data["pending"])
+        return cls(done=data["done"], ops=data["ops"], logs=data["logs"], timer=None if timer < 0 else float(timer))
 
 
 def _classify(exc: BaseException) -> EngineError | None:

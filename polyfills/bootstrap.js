@@ -167,8 +167,6 @@ internals.cancelOp = function cancelOp(id) {
   if (pendingOps.delete(id)) opOutbox.push({ id, op: "cancel", args: null });
 };
 
-internals.hasPendingOps = () => pendingOps.size > 0;
-
 // An Error built from the host's description of a failed op: {name, message, ...fields}.
 internals.hostError = function hostError(desc) {
   const err = new Error(desc && desc.message !== undefined ? String(desc.message) : "host operation failed");

@@ -199,5 +199,5 @@ commands.poll = () => {
   const timer = done === null ? internals.timers.nextDelay() : -1;
   if (done !== null) current = null;
   return `{"done":${done === null ? "null" : done},"ops":${JSONStringify(ops)},"logs":${JSONStringify(logs)},` +
-    `"timer":${timer},"pending":${internals.hasPendingOps()}}`;
+    `"timer":${timer}}`;
 };
