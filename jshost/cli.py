@@ -76,8 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     deps_sub.required = True
     install = deps_sub.add_parser("install", help="install (or re-install) them and check their integrity")
     install.add_argument("--dir", metavar="DIR",
-                         help="install into DIR (then set JSHOST_LIBRARIES_DIR=DIR where functions run), "
-                              "default: a cache directory")
+                         help="install into DIR, e.g. in a container image (then set JSHOST_LIBRARIES_DIR=DIR "
+                              "where functions run); default: a cache directory keyed by the manifest")
     install.add_argument("--config", metavar="FILE",
                          help="also install the libraries the config's instances add (`libraries = {...}`)")
     deps_sub.add_parser("where", help="print where the libraries are installed")
@@ -194,22 +194,21 @@ def _inspect_store(args: argparse.Namespace) -> int:
 
 
 def _deps(args: argparse.Namespace) -> int:
-    from .libraries import LibraryError, default_dir, install, installed_dir
+    from . import deps
 
     if args.deps_command == "where":
-        found = installed_dir()
-        print(found if found is not None else f"not installed (would go to {default_dir()})")
+        found = deps.installed_dir()
+        print(found if found is not None else f"not installed (would go to {deps.default_dir()})")
         return 0 if found is not None else 1
-    echo = lambda line: print(line, file=sys.stderr)  # noqa: E731
+    echo = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     try:
-        install(args.dir, echo=echo)
+        extras: list[dict[str, str]] = []
         if args.config:
             from .serverconfig import load_config
 
-            extras = {tuple(sorted(i.libraries.items())) for i in load_config(args.config).instances if i.libraries}
-            for extra in sorted(extras):
-                install(None, dict(extra), echo=echo)
-    except (LibraryError, ConfigError) as exc:
+            extras = [dict(i.libraries) for i in load_config(args.config).instances]
+        deps.install_for_config(extras, args.dir, echo=echo)
+    except (deps.LibraryError, ConfigError) as exc:
         print(f"jshost: error: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -184,11 +184,8 @@ class Slot:
             raise EngineError(f"the jshost runtime failed to load: {exc}") from None
         for name, text in lazy_sources():
             self._call("source", f"{name}\n{text}")
-        plan = self.libraries
-        if plan is not None:
-            for path, text in plan.modules:
-                self._call("module", f"{path}\n{text}")
-            self._call("libraries", plan.to_js())
+        if self.libraries is not None:  # library globals and their files, in one call (jshost/libraries.py)
+            self._call("libraries", self.libraries.payload)
         self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
                                             "entropy": random_hex(32)}))
         self._arm(deadline)

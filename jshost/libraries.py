@@ -1,141 +1,51 @@
-"""The npm libraries Segment exposes as globals (``_``, ``moment``, ``xml2js``, ...), run for real.
+"""What a function gets of the npm libraries Segment exposes (``_``, ``moment``, ``xml2js``, ...).
 
-The pinned manifest (``libraries.json``) names each package, its exact version and
-integrity, and the global it is exposed under, with Segment's exact names (docs 004,
-"Runtime and dependencies"). ``install()`` (``jshost deps install``) installs them with
-the user's own ``npm`` — so the user's npm configuration and registry apply — into a
-cache directory or a folder of the user's choice, and checks every integrity.
-
-A function gets the files of the libraries its source names: ``plan_for(source)``
-finds the library globals the code mentions, and collects the files their packages
-``require`` (following ``require("...")`` calls from each entry point, as Node
-resolves them). Those files are handed to each of the function's slots, where the
-CommonJS loader (polyfills/module.js) compiles a module the first time it is
-required: a function that never uses ``moment`` pays nothing for it.
+The libraries are installed by :mod:`jshost.deps` (``jshost deps install``). A function is
+handed the files of the libraries its source names: :func:`plan_for` finds the library globals
+the code mentions and collects the files their packages ``require`` (following ``require("...")``
+calls from each entry point as Node resolves them, plus the files a package loads by computed
+names, listed as ``include`` in the manifest). The :class:`LibraryPlan` travels to each of the
+function's slots in one host call (:attr:`LibraryPlan.payload`), where the CommonJS loader
+(``polyfills/module.js``) compiles a module the first time it is required: a function that
+never uses ``moment`` pays nothing for it, and one that does pays once per slot.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, JSHostError
-
-MANIFEST_PATH = Path(__file__).resolve().parent / "libraries.json"
+from .deps import (  # noqa: F401 - install/verify/LibraryError stay importable from here
+    LibraryError,
+    install,
+    install_command,
+    installed_dir,
+    manifest,
+    parse_extra,
+    verify,
+)
 
 #: Node built-ins the runtime provides to library code (polyfills/module.js), and the
 #: packages that back some of them.
-BUILTINS = frozenset({"assert", "buffer", "crypto", "events", "querystring", "stream", "string_decoder",
-                      "timers", "url", "util", "zlib"})
+BUILTINS = frozenset({"assert", "assert/strict", "buffer", "crypto", "events", "querystring", "stream",
+                      "stream/promises", "string_decoder", "timers", "timers/promises", "url", "util", "util/types",
+                      "zlib"})
 BUILTIN_PACKAGES = {"zlib": "pako"}
 
 _REQUIRE = re.compile(r"""\brequire\s*\(\s*(['"])([^'"\n]+)\1\s*\)""")
 
 
-class LibraryError(JSHostError):
-    """Installing or checking the libraries failed."""
-
-
-@functools.lru_cache(maxsize=1)
-def manifest() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(MANIFEST_PATH.read_text(encoding="utf-8"))
-    return data
-
-
-def _key(extra: Mapping[str, str]) -> str:
-    text = json.dumps({"packages": manifest()["packages"], "extra": dict(sorted(extra.items()))}, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def default_dir(extra: Mapping[str, str] | None = None) -> Path:
-    """Where libraries are installed unless told otherwise: ``$JSHOST_LIBRARIES_DIR``, or a
-    cache directory keyed by the manifest (and any extra packages)."""
-    explicit = os.environ.get("JSHOST_LIBRARIES_DIR")
-    if explicit and not extra:
-        return Path(explicit)
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "jshost" / f"libraries-{_key(extra or {})}"
-
-
-def parse_extra(specs: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-    """``{"myname": "package@version"}`` (a function's own libraries) -> ``{global: (package, version)}``."""
-    out = {}
-    for name, spec in specs.items():
-        if not re.fullmatch(r"[A-Za-z_$][\w$]*", name):
-            raise ConfigError(f"library global {name!r} is not a JavaScript identifier")
-        package, _, version = spec.rpartition("@")  # "@scope/pkg@1.2.3" -> ("@scope/pkg", "1.2.3")
-        if not package or not version:
-            raise ConfigError(f"library {name!r}: {spec!r} must be 'package@exact-version'")
-        out[name] = (package, version)
-    return out
-
-
-def install(directory: str | Path | None = None, extra: Mapping[str, str] | None = None, *, npm: str | None = None,
-            echo: Callable[[str], None] = print) -> Path:
-    """Install the manifest's packages (and ``extra``: ``{global: "pkg@version"}``) with npm.
-
-    Returns the directory. Raises :class:`LibraryError` when npm is missing or fails, or an
-    installed package does not match the manifest's integrity."""
-    extras = parse_extra(extra or {})
-    target = Path(directory) if directory is not None else default_dir(extra)
-    npm_path = npm or shutil.which("npm")
-    if npm_path is None:
-        raise LibraryError("npm is not on PATH: install Node.js and npm, then run `jshost deps install` again")
-    target.mkdir(parents=True, exist_ok=True)
-    dependencies = {name: spec["version"] for name, spec in manifest()["packages"].items()}
-    dependencies.update({package: version for package, version in extras.values()})
-    (target / "package.json").write_text(json.dumps({"name": "jshost-libraries", "private": True,
-                                                     "dependencies": dependencies}, indent=2))
-    echo(f"installing {len(dependencies)} packages into {target} with {npm_path} ...")
-    proc = subprocess.run([npm_path, "install", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=dev",
-                           "--loglevel=error"], cwd=target, stdout=sys.stderr if echo is print else subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True)
-    if proc.returncode != 0:
-        raise LibraryError(f"npm install failed in {target}: {proc.stderr.strip()[-2000:]}")
-    verify(target)
-    (target / ".jshost-extra.json").write_text(json.dumps({k: list(v) for k, v in extras.items()}))
-    echo(f"installed and verified: {', '.join(f'{n}@{v}' for n, v in dependencies.items())}")
-    return target
-
-
-def verify(directory: Path) -> None:
-    """Check that npm installed the manifest's exact versions with the manifest's integrity."""
-    lock_path = directory / "package-lock.json"
-    try:
-        lock = json.loads(lock_path.read_text())["packages"]
-    except (OSError, ValueError, KeyError) as exc:
-        raise LibraryError(f"{lock_path}: no usable npm lockfile ({exc})") from None
-    for name, spec in manifest()["packages"].items():
-        entry = lock.get(f"node_modules/{name}")
-        if entry is None:
-            raise LibraryError(f"{name} is missing from {directory}")
-        if entry.get("version") != spec["version"]:
-            raise LibraryError(f"{name}: installed {entry.get('version')}, the manifest pins {spec['version']}")
-        if entry.get("integrity") != spec["integrity"]:
-            raise LibraryError(f"{name}@{spec['version']}: integrity {entry.get('integrity')} does not match the "
-                               f"manifest's {spec['integrity']}")
-
-
-def installed_dir(extra: Mapping[str, str] | None = None) -> Path | None:
-    """The installed directory, if ``jshost deps install`` has run (for these extras)."""
-    candidate = default_dir(extra)
-    return candidate if (candidate / "package-lock.json").is_file() and (candidate / "node_modules").is_dir() else None
-
-
 # --------------------------------------------------------------------------- resolution
 
 class _Resolver:
-    """Node's CommonJS resolution over an installed directory, enough to collect files."""
+    """Node's CommonJS resolution over an installed directory, generous enough to collect files
+    (the loader in the slot applies Node's rules strictly)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
@@ -151,7 +61,7 @@ class _Resolver:
         directory = from_dir
         while True:
             candidate = directory / "node_modules" / package
-            if candidate.is_dir():
+            if directory.name != "node_modules" and candidate.is_dir():
                 return self._package(candidate, sub)
             if directory == self.root or directory.parent == directory:
                 return None
@@ -165,8 +75,8 @@ class _Resolver:
         if path.is_dir():
             pkg = path / "package.json"
             if pkg.is_file():
-                main = json.loads(pkg.read_text()).get("main")
-                if main:
+                main = json.loads(pkg.read_text(encoding="utf-8")).get("main")
+                if isinstance(main, str) and main:
                     found = self._file_or_dir(Path(os.path.normpath(path / main)))
                     if found is not None:
                         return found
@@ -177,7 +87,7 @@ class _Resolver:
 
     def _package(self, directory: Path, sub: str) -> Path | None:
         pkg_file = directory / "package.json"
-        pkg = json.loads(pkg_file.read_text()) if pkg_file.is_file() else {}
+        pkg = json.loads(pkg_file.read_text(encoding="utf-8")) if pkg_file.is_file() else {}
         exports = pkg.get("exports")
         if exports is not None:
             target = exports_target(exports, "./" + sub if sub else ".")
@@ -187,25 +97,31 @@ class _Resolver:
 
 
 def exports_target(exports: Any, subpath: str) -> str | None:
-    """The file a package.json ``exports`` field maps ``subpath`` to, under CommonJS conditions."""
-    if isinstance(exports, str):
-        return exports if subpath == "." else None
-    if isinstance(exports, dict) and exports and not all(k.startswith(".") for k in exports):
-        return _conditions(exports) if subpath == "." else None  # conditions for "." only
-    if isinstance(exports, dict):
-        if subpath in exports:
-            return _conditions(exports[subpath])
-        for pattern, value in exports.items():
-            if "*" in pattern:
-                prefix, suffix = pattern.split("*", 1)
-                if subpath.startswith(prefix) and subpath.endswith(suffix):
-                    middle = subpath[len(prefix):len(subpath) - len(suffix)]
-                    target = _conditions(value)
-                    return target.replace("*", middle) if target else None
-    return None
+    """The file a package.json ``exports`` field maps ``subpath`` to, under CommonJS conditions.
+    https://nodejs.org/docs/latest-v20.x/api/packages.html#subpath-exports"""
+    if isinstance(exports, (str, list)) or (isinstance(exports, dict) and exports
+                                            and not all(k.startswith(".") for k in exports)):
+        return _conditions(exports) if subpath == "." else None  # sugar for {".": exports}
+    if not isinstance(exports, dict):
+        return None
+    if subpath in exports and "*" not in subpath:
+        return _conditions(exports[subpath])
+    best: tuple[str, str] | None = None
+    for pattern in exports:
+        if pattern.count("*") != 1:
+            continue
+        prefix, suffix = pattern.split("*")
+        if subpath.startswith(prefix) and subpath.endswith(suffix) and len(subpath) >= len(pattern):
+            if best is None or len(prefix) > len(best[0].split("*")[0]):
+                best = (pattern, subpath[len(prefix):len(subpath) - len(suffix)])
+    if best is None:
+        return None
+    target = _conditions(exports[best[0]])
+    return target.replace("*", best[1]) if target else None
 
 
 def _conditions(value: Any) -> str | None:
+    """The first target under the conditions ``require()`` matches, in the object's own key order."""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
@@ -215,44 +131,90 @@ def _conditions(value: Any) -> str | None:
                 return found
         return None
     if isinstance(value, dict):
-        for condition in ("require", "node", "default"):
-            if condition in value:
-                found = _conditions(value[condition])
+        for condition, target in value.items():
+            if condition in ("require", "node", "node-addons", "default"):
+                found = _conditions(target)
                 if found:
                     return found
     return None
 
 
+def _package_root(path: Path, root: Path) -> tuple[Path, str] | None:
+    """The folder and name of the package ``path`` belongs to."""
+    parts = path.relative_to(root).parts
+    if "node_modules" not in parts:
+        return None
+    at = len(parts) - 1 - parts[::-1].index("node_modules")
+    if at + 1 >= len(parts) - 1:
+        return None
+    size = 2 if parts[at + 1].startswith("@") else 1
+    return root.joinpath(*parts[:at + 1 + size]), "/".join(parts[at + 1:at + 1 + size])
+
+
 @functools.lru_cache(maxsize=64)
 def _closure(root: Path, specs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Every file the packages ``specs`` may load, as ``(virtual path, ASCII source)``."""
     resolver = _Resolver(root)
+    includes = {name: spec.get("include", []) for name, spec in manifest()["packages"].items()}
     found: dict[Path, str] = {}
     pending: list[tuple[str, Path]] = [(spec, resolver.root) for spec in specs]
-    for spec in specs:
-        if spec in BUILTIN_PACKAGES:
-            pending.append((BUILTIN_PACKAGES[spec], resolver.root))
+    pending += [(BUILTIN_PACKAGES[s], resolver.root) for s in specs if s in BUILTIN_PACKAGES]
+    packages: set[Path] = set()
     while pending:
         spec, from_dir = pending.pop()
+        name = spec[5:] if spec.startswith("node:") else spec
+        if name in BUILTIN_PACKAGES and from_dir != resolver.root:
+            pending.append((BUILTIN_PACKAGES[name], resolver.root))
         path = resolver.resolve(spec, from_dir)
         if path is None or path in found:
-            if spec in BUILTIN_PACKAGES and spec not in specs:
-                pending.append((BUILTIN_PACKAGES[spec], resolver.root))
             continue
         text = path.read_text(encoding="utf-8")
         found[path] = text
         if path.suffix != ".json":
-            for match in _REQUIRE.finditer(text):
-                pending.append((match.group(2), path.parent))
-    # The package.json of every package a file came from: the loader resolves "main" and "exports" with them.
-    for path in list(found):
-        parts = path.relative_to(resolver.root).parts
-        if "node_modules" in parts:
-            at = len(parts) - 1 - parts[::-1].index("node_modules")
-            size = 2 if parts[at + 1].startswith("@") else 1
-            manifest_file = resolver.root.joinpath(*parts[:at + 1 + size], "package.json")
-            if manifest_file.is_file() and manifest_file not in found:
-                found[manifest_file] = manifest_file.read_text(encoding="utf-8")
-    return tuple(("/" + str(p.relative_to(resolver.root)), text) for p, text in sorted(found.items()))
+            pending += [(m.group(2), path.parent) for m in _REQUIRE.finditer(text)]
+        owner = _package_root(path, resolver.root)
+        if owner is not None and owner[0] not in packages:
+            packages.add(owner[0])
+            for pattern in includes.get(owner[1], []):
+                pending += [("./" + p.relative_to(owner[0]).as_posix(), owner[0])
+                            for p in sorted(owner[0].glob(pattern)) if p.is_file()]
+    # The package.json of every package a file came from: the loader reads "main" and "exports" in it.
+    for directory in packages:
+        manifest_file = directory / "package.json"
+        if manifest_file.is_file() and manifest_file not in found:
+            found[manifest_file] = manifest_file.read_text(encoding="utf-8")
+    return tuple(("/" + p.relative_to(resolver.root).as_posix(), ascii_source(text))
+                 for p, text in sorted(found.items()))
+
+
+_NON_ASCII = re.compile(r"(\\*)([^\x00-\x7f])")
+
+
+def ascii_source(text: str) -> str:
+    """``text`` (JavaScript or JSON) with every non-ASCII character written as a ``\\uXXXX`` escape.
+
+    The same program, but a pure-ASCII string crosses into QuickJS about 15 times faster (it
+    stays an 8-bit string). An escape means the same character in string, template and
+    regular-expression literals and in identifiers; only ``String.raw`` and
+    ``Function.prototype.toString`` could tell. A character already escaped with a backslash
+    (``"\\é"``) loses that backslash, which meant nothing, except before a line separator,
+    where it is a line continuation and the character is kept as it is."""
+    if text.isascii():
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        slashes, char = match.group(1), match.group(2)
+        if len(slashes) % 2 == 1:
+            if char in "\u2028\u2029":
+                return match.group(0)
+            slashes = slashes[:-1]
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            return f"{slashes}\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"{slashes}\\u{code:04x}"
+
+    return _NON_ASCII.sub(escape, text)
 
 
 # --------------------------------------------------------------------------- per function
@@ -261,7 +223,7 @@ def _closure(root: Path, specs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 class LibraryPlan:
     """What a function's slots get: module files and the library globals to define."""
 
-    #: Virtual path ("/node_modules/lodash/lodash.js") -> source text.
+    #: Virtual path ("/node_modules/lodash/lodash.js") -> ASCII source text.
     modules: tuple[tuple[str, str], ...] = ()
     #: Global name -> {"require": spec, "as": property or None}.
     globals: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -270,8 +232,18 @@ class LibraryPlan:
     #: Global name -> [library, alternative] (needs a real Node.js).
     unsupported: dict[str, list[str]] = field(default_factory=dict)
 
-    def to_js(self) -> str:
-        return json.dumps({"globals": self.globals, "missing": self.missing, "unsupported": self.unsupported})
+    @functools.cached_property
+    def payload(self) -> str:
+        """The ``libraries`` command's argument (polyfills/libraries.js): a JSON line with the
+        globals, a JSON line with each file's path and length, then the files back to back."""
+        header = {"globals": self.globals, "missing": self.missing, "unsupported": self.unsupported}
+        index: list[Any] = []
+        for path, text in self.modules:
+            if not text.isascii():  # lengths are counted in JS string units: keep one unit per character
+                raise ValueError(f"{path}: module sources must be ASCII (see ascii_source)")
+            index += [path, len(text)]
+        return (json.dumps(header, separators=(",", ":")) + "\n" + json.dumps(index, separators=(",", ":")) + "\n"
+                + "".join(text for _, text in self.modules))
 
 
 def mentions(source: str, name: str) -> bool:
@@ -280,7 +252,10 @@ def mentions(source: str, name: str) -> bool:
 
 
 def plan_for(source: str, extra: Mapping[str, str] | None = None, directory: Path | None = None) -> LibraryPlan:
-    """The libraries a function's source names, with the files they need if they are installed."""
+    """The libraries a function's source names, with the files they need if they are installed.
+
+    ``extra`` is the function's own libraries (``{global: "package@version"}``); ``directory``
+    an installation to use instead of the one :func:`jshost.deps.installed_dir` finds."""
     data = manifest()
     extras = parse_extra(extra or {})
     declared = {name: dict(spec) for name, spec in data["globals"].items()}
@@ -291,9 +266,14 @@ def plan_for(source: str, extra: Mapping[str, str] | None = None, directory: Pat
         return LibraryPlan(unsupported=unsupported)
     root = directory or installed_dir(extra)
     if root is None:
-        command = "jshost deps install --config <your config>" if extras else "jshost deps install"
-        message = ("the library behind `{name}` is not installed: run `" + command + "` once "
-                   "(it installs the pinned libraries with npm)")
-        return LibraryPlan(missing={name: message.format(name=name) for name in wanted}, unsupported=unsupported)
+        packages = {**{n: s["version"] for n, s in data["packages"].items()},
+                    **{p: v for p, v in extras.values()}}
+        missing = {}
+        for name, spec in wanted.items():
+            package = spec["require"] if spec["require"] != "zlib" else "pako"
+            what = f"{package}@{packages[package]}" if package in packages else package
+            missing[name] = (f"the library behind `{name}` ({what}) is not installed: run "
+                             f"`{install_command(extra)}` once (it installs the pinned libraries with npm)")
+        return LibraryPlan(missing=missing, unsupported=unsupported)
     specs = tuple(sorted({spec["require"] for spec in wanted.values()}))
-    return LibraryPlan(modules=_closure(root.resolve(), specs), globals=wanted, unsupported=unsupported)
+    return LibraryPlan(modules=_closure(Path(root).resolve(), specs), globals=wanted, unsupported=unsupported)

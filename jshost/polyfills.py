@@ -50,7 +50,11 @@ LOAD_ORDER: tuple[str, ...] = (
     "node_querystring.js", # Node's querystring module
     "node_assert.js",      # Node's assert module
     "node_zlib.js",        # Node's zlib module over pako (Segment's `zlib.zlib`)
-    "module.js",           # CommonJS loader for library code; library globals (`_`, `moment`, ...)
+    "node_timers.js",      # Node's timers module (setImmediate, timers/promises)
+    "node_url.js",         # Node's url module (WHATWG classes and the legacy parse/format/resolve)
+    "node_crypto.js",      # Node's crypto module for library code (crypto.js plus RSA createSign/createVerify)
+    "libraries.js",        # library globals (`_`, `moment`, ...) and the files behind them
+    "module.js",           # CommonJS loader for library code, compiled when a library is first used
     "segment.js",          # Segment.* message builders
     "request.js",          # the source request object handed to onRequest
     "entry.js",            # handler discovery and the invoke/settle/poll protocol
@@ -99,6 +103,10 @@ LAZY: dict[str, Lazy] = {
     "node_querystring.js": Lazy(provides=("node_querystring",)),
     "node_assert.js": Lazy(provides=("node_assert",)),
     "node_zlib.js": Lazy(provides=("node_zlib",)),
+    "node_timers.js": Lazy(provides=("node_timers",)),
+    "node_url.js": Lazy(provides=("node_url",)),
+    "node_crypto.js": Lazy(provides=("node_crypto",)),
+    "module.js": Lazy(provides=("require",)),
 }
 
 #: The smallest line offset of runtime code; user files longer than this push it up.

@@ -45,8 +45,8 @@ from .config import (
     Limits,
     RetryPolicy,
 )
+from .deps import parse_extra
 from .errors import ConfigError
-from .libraries import parse_extra
 from .settings import SettingSpec, expand_env, parse_schema
 
 _INSTANCE_KEYS = {"code", "settings", "schema", "token", "limits", "delivery", "batch", "retry", "egress",

@@ -1,59 +1,78 @@
-// A CommonJS loader for library code, and the library globals Segment exposes.
+// A CommonJS loader for library code: `require` as Node 20 resolves and runs it.
 // https://nodejs.org/docs/latest-v20.x/api/modules.html#all-together
 //
-// The host hands the slot the files of the libraries a function names (jshost/
-// libraries.py) with the "module" command: "<virtual path>\n<source>", paths like
-// "/node_modules/lodash/lodash.js". `require` resolves as Node does (relative paths,
-// node_modules lookup, package.json "main" and "exports", index files, .js/.json),
-// caches modules, and tolerates cycles. A module is compiled the first time it is
-// required, past lineBase so that its frames stay out of user stack traces.
-// `require` is for library code only: user code keeps Segment's rule (no require).
+// Compiled on first use (jshost/polyfills.py, LAZY): the first read of a library global
+// (libraries.js) or of internals.require loads this file. The library files come from the
+// host (libraries.js keeps them: internals.moduleSources), under virtual paths such as
+// "/node_modules/lodash/lodash.js". A module is compiled the first time it is required, past
+// lineBase so that its frames stay out of user stack traces. `require` exists only inside
+// library code: user code keeps Segment's rule (RUNTIME-FACTS: no require).
 
-const files = new Map();   // virtual path -> source text
-const cache = new Map();   // resolved path -> module
+const sources = internals.moduleSources;
+const cache = Object.create(null);  // resolved path -> Module (Node's require.cache)
 
-internals.commands.module = (text) => {
-  const cut = text.indexOf("\n");
-  files.set(text.slice(0, cut), text.slice(cut + 1));
-};
+// --- Node built-ins ---------------------------------------------------------------------
 
-// Node built-ins library code may require, also as "node:<name>".
+let utilModule = null;
+// Node's core modules library code may require, also as "node:<name>".
 const BUILTINS = {
   assert: () => internals.node_assert,
+  "assert/strict": () => internals.node_assert.strict,
   buffer: () => internals.buffer,
-  crypto: () => internals.crypto,
+  crypto: () => internals.node_crypto,
   events: () => internals.node_events,
   querystring: () => internals.node_querystring,
   stream: () => internals.node_stream,
+  "stream/promises": () => internals.node_stream.promises,
   string_decoder: () => internals.node_string_decoder,
-  timers: () => timersModule,
-  url: () => urlModule,
-  util: () => internals.util,
+  timers: () => internals.node_timers,
+  "timers/promises": () => internals.node_timers.promises,
+  url: () => internals.node_url,
+  util: () => utilModule ??= Object.assign(Object.create(null), internals.util,
+    { TextEncoder: internals.TextEncoder, TextDecoder: internals.TextDecoder }),
+  "util/types": () => internals.util.types,
   zlib: () => internals.node_zlib,
 };
+
+// Node's other built-ins: they exist in Node, so a library asking for one gets a sentence
+// saying why jshost has none, not "no such package".
 const NOT_PROVIDED = {
-  fs: "functions cannot read files", path: "functions have no file system", http: "use fetch",
-  https: "use fetch", net: "use fetch", tls: "use fetch", child_process: "functions cannot start processes",
-  os: "functions run in a sandbox", worker_threads: "functions run in one thread", vm: "functions run in a sandbox",
-  dns: "fetch resolves names itself", http2: "use fetch", cluster: "functions run in one thread",
+  async_hooks: "functions run one invocation at a time", child_process: "functions cannot start processes",
+  cluster: "functions run in one thread", dgram: "functions cannot open sockets; use fetch",
+  diagnostics_channel: "functions have no diagnostics channels", dns: "fetch resolves names itself",
+  fs: "functions cannot read files", "fs/promises": "functions cannot read files",
+  http: "functions make requests with fetch", http2: "functions make requests with fetch",
+  https: "functions make requests with fetch", inspector: "functions run without a debugger",
+  module: "libraries are loaded by jshost", net: "functions cannot open sockets; use fetch",
+  os: "functions run in a sandbox", path: "functions have no file system", perf_hooks: "use performance.now()",
+  process: "library code sees a minimal process object", punycode: "URL converts host names itself",
+  readline: "functions have no terminal", repl: "functions have no terminal", sys: "use util",
+  tls: "functions cannot open sockets; use fetch", tty: "functions have no terminal", v8: "jshost runs QuickJS",
+  vm: "functions run in a sandbox", wasi: "functions run in a sandbox",
+  worker_threads: "functions run in one thread",
 };
 
-function notFound(spec, from) {
-  const name = spec.startsWith("node:") ? spec.slice(5) : spec;
-  let why;
-  if (NOT_PROVIDED[name] !== undefined) {
-    why = `jshost does not provide the Node built-in "${name}" (${NOT_PROVIDED[name]})`;
-  } else if (!spec.startsWith(".") && !spec.startsWith("/")) {
-    why = `the package is not among the libraries this function was given (jshost/libraries.json, or the instance's own libraries)`;
-  } else {
-    why = "no such file in the library";
-  }
-  const err = new Error(`Cannot find module '${spec}' required from ${from}: ${why}`);
+function moduleNotFound(spec, parent, why) {
+  const err = new Error(`Cannot find module '${spec}': ${why}`);
   err.code = "MODULE_NOT_FOUND";
+  const stack = [];
+  for (let m = parent; m && m.filename; m = m.parent) stack.push(m.filename);
+  err.requireStack = stack;
   return err;
 }
 
-// --- paths ---------------------------------------------------------------------------
+function notFound(spec, parent) {
+  const name = spec.startsWith("node:") ? spec.slice(5) : spec;
+  if (NOT_PROVIDED[name] !== undefined) {
+    return moduleNotFound(spec, parent, `jshost does not provide the Node built-in "${name}" (${NOT_PROVIDED[name]})`);
+  }
+  if (spec.startsWith("node:")) return moduleNotFound(spec, parent, `there is no Node built-in "${name}"`);
+  if (isRelative(spec)) return moduleNotFound(spec, parent, `no such file beside ${parent.filename}`);
+  return moduleNotFound(spec, parent, "the package is not among the files jshost handed this function " +
+    "(a library of the manifest, jshost/libraries.json, or of the function's own `libraries`, and what they require)");
+}
+
+// --- paths ------------------------------------------------------------------------------
 
 function normalise(path) {
   const out = [];
@@ -70,235 +89,277 @@ function dirname(path) {
   return i <= 0 ? "/" : path.slice(0, i);
 }
 
+const isRelative = (spec) => spec === "." || spec === ".." || spec.startsWith("./") || spec.startsWith("../") ||
+  spec.startsWith("/");
+
+// LOAD_AS_FILE: X, X.js, X.json (X.node: native addons do not exist here), and .cjs.
 function asFile(path) {
   for (const candidate of [path, path + ".js", path + ".json", path + ".cjs"]) {
-    if (files.has(candidate)) return candidate;
+    if (sources.has(candidate)) return candidate;
   }
   return null;
-}
-
-function asDirectory(path) {
-  const pkgText = files.get(path + "/package.json");
-  if (pkgText !== undefined) {
-    const main = JSON.parse(pkgText).main;
-    if (main) {
-      const found = asFile(normalise(path + "/" + main)) || asIndex(normalise(path + "/" + main));
-      if (found) return found;
-    }
-  }
-  return asIndex(path);
 }
 
 function asIndex(path) {
   for (const index of ["/index.js", "/index.json", "/index.cjs"]) {
-    if (files.has(path + index)) return path + index;
+    if (sources.has(path + index)) return path + index;
   }
   return null;
 }
 
-// https://nodejs.org/docs/latest-v20.x/api/packages.html#conditional-exports (require, node, default)
-function conditions(value) {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) {
-    for (const item of value) { const found = conditions(item); if (found) return found; }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const key of ["require", "node", "default"]) {
-      if (key in value) { const found = conditions(value[key]); if (found) return found; }
+const packageJsonCache = new Map();
+function readPackage(directory) {
+  if (packageJsonCache.has(directory)) return packageJsonCache.get(directory);
+  const text = sources.read(directory + "/package.json");
+  let pkg = null;
+  if (text !== undefined) {
+    try {
+      pkg = internals.JSONParse(text);
+    } catch (error) {
+      error.message = `Error parsing ${directory}/package.json: ${error.message}`;
+      throw error;
     }
   }
-  return null;
+  packageJsonCache.set(directory, pkg);
+  return pkg;
 }
 
-function exportsTarget(exportsField, subpath) {
-  if (typeof exportsField === "string" || Array.isArray(exportsField)) return subpath === "." ? conditions(exportsField) : null;
-  if (!exportsField || typeof exportsField !== "object") return null;
-  const keys = Object.keys(exportsField);
-  if (keys.length && !keys.every((k) => k.startsWith("."))) return subpath === "." ? conditions(exportsField) : null;
-  if (subpath in exportsField) return conditions(exportsField[subpath]);
-  for (const pattern of keys) {
-    const star = pattern.indexOf("*");
-    if (star < 0) continue;
-    const prefix = pattern.slice(0, star), suffix = pattern.slice(star + 1);
-    if (subpath.startsWith(prefix) && subpath.endsWith(suffix)) {
-      const target = conditions(exportsField[pattern]);
-      return target ? target.replace("*", subpath.slice(prefix.length, subpath.length - suffix.length)) : null;
+// LOAD_AS_DIRECTORY: package.json "main" (as a file, then as a folder's index), else index.
+function asDirectory(path) {
+  const pkg = readPackage(path);
+  if (pkg && typeof pkg.main === "string" && pkg.main) {
+    const main = normalise(path + "/" + pkg.main);
+    const found = asFile(main) || asIndex(main);
+    if (found) return found;
+  }
+  return asIndex(path);
+}
+
+// --- package.json "exports" ---------------------------------------------------------------
+// https://nodejs.org/docs/latest-v20.x/api/esm.html#resolution-algorithm-specification
+// (PACKAGE_EXPORTS_RESOLVE, PACKAGE_TARGET_RESOLVE) under require()'s conditions.
+
+const CONDITIONS = new Set(["require", "node", "node-addons", "default"]);
+
+function exportsError(directory, subpath) {
+  const err = subpath === "."
+    ? new Error(`No "exports" main defined in ${directory}/package.json`)
+    : new Error(`Package subpath '${subpath}' is not defined by "exports" in ${directory}/package.json`);
+  err.code = "ERR_PACKAGE_PATH_NOT_EXPORTED";
+  return err;
+}
+
+// A target: a "./" string (with `*` replaced), an array (first that resolves), or conditions
+// in the object's own key order. undefined: no match; null: explicitly not exported.
+function targetResolve(target, star) {
+  if (typeof target === "string") {
+    if (!target.startsWith("./")) return undefined;
+    return star === undefined ? target : target.replaceAll("*", star);
+  }
+  if (Array.isArray(target)) {
+    for (const item of target) {
+      const found = targetResolve(item, star);
+      if (found !== undefined && found !== null) return found;
     }
+    return target.length ? null : undefined;
   }
-  return null;
-}
-
-function resolvePackage(directory, sub) {
-  const pkgText = files.get(directory + "/package.json");
-  if (pkgText !== undefined) {
-    const pkg = JSON.parse(pkgText);
-    if (pkg.exports !== undefined) {
-      const target = exportsTarget(pkg.exports, sub ? "./" + sub : ".");
-      if (target) return asFile(normalise(directory + "/" + target)) || asDirectory(normalise(directory + "/" + target));
+  if (target !== null && typeof target === "object") {
+    for (const key of Object.keys(target)) {
+      if (!CONDITIONS.has(key)) continue;
+      const found = targetResolve(target[key], star);
+      if (found !== undefined) return found;
     }
+    return undefined;
   }
-  if (sub) return asFile(normalise(directory + "/" + sub)) || asDirectory(normalise(directory + "/" + sub));
-  return asDirectory(directory);
+  return target === null ? null : undefined;
 }
 
-function resolve(spec, fromDir) {
-  if (spec.startsWith("./") || spec.startsWith("../") || spec.startsWith("/") || spec === "." || spec === "..") {
-    const path = normalise((spec.startsWith("/") ? "" : fromDir + "/") + spec);
-    return asFile(path) || asDirectory(path);
+function exportsResolve(directory, exportsField, subpath) {
+  let map = exportsField;
+  const sugar = typeof map === "string" || Array.isArray(map) ||
+    (map !== null && typeof map === "object" && !Object.keys(map).some((k) => k.startsWith(".")));
+  if (sugar) map = { ".": exportsField };
+  let target;
+  if (Object.prototype.hasOwnProperty.call(map, subpath) && !subpath.includes("*")) {
+    target = targetResolve(map[subpath], undefined);
+  } else {
+    // The longest matching "prefix*suffix" key wins (PATTERN_KEY_COMPARE).
+    let best = null, bestStar;
+    for (const key of Object.keys(map)) {
+      const star = key.indexOf("*");
+      if (star < 0 || key.indexOf("*", star + 1) >= 0) continue;
+      const prefix = key.slice(0, star), suffix = key.slice(star + 1);
+      if (subpath.length >= key.length && subpath.startsWith(prefix) && subpath.endsWith(suffix) &&
+          (best === null || prefix.length > best.indexOf("*") ||
+           (prefix.length === best.indexOf("*") && key.length > best.length))) {
+        best = key;
+        bestStar = subpath.slice(prefix.length, subpath.length - suffix.length);
+      }
+    }
+    if (best !== null) target = targetResolve(map[best], bestStar);
   }
-  const parts = spec.split("/");
-  const count = spec.startsWith("@") ? 2 : 1;
-  const name = parts.slice(0, count).join("/");
-  const sub = parts.slice(count).join("/");
+  if (target === undefined || target === null) throw exportsError(directory, subpath);
+  const file = normalise(directory + "/" + target);
+  if (!sources.has(file)) return null;  // an exports target is exact: no extension probing
+  return file;
+}
+
+// --- resolution -------------------------------------------------------------------------------
+
+// The node_modules folders a require from `fromDir` looks in, nearest first.
+function nodeModulesPaths(fromDir) {
+  const out = [];
   let dir = fromDir;
   for (;;) {
-    const candidate = normalise(dir + "/node_modules/" + name);
-    if (files.has(candidate + "/package.json") || asFile(candidate) || asIndex(candidate) || sub) {
-      const found = resolvePackage(candidate, sub);
-      if (found) return found;
-    }
-    if (dir === "/") return null;
+    if (!dir.endsWith("/node_modules")) out.push(dir === "/" ? "/node_modules" : dir + "/node_modules");
+    if (dir === "/") return out;
     dir = dirname(dir);
   }
 }
 
-// --- modules ---------------------------------------------------------------------------
+function resolveFilename(spec, parent) {
+  const fromDir = parent.path;
+  if (isRelative(spec)) {
+    const path = normalise(spec.startsWith("/") ? spec : fromDir + "/" + spec);
+    return (spec.endsWith("/") ? null : asFile(path)) || asDirectory(path);
+  }
+  const parts = spec.split("/");
+  const count = spec.startsWith("@") ? 2 : 1;
+  const name = parts.slice(0, count).join("/");
+  const subpath = parts.length > count ? "./" + parts.slice(count).join("/") : ".";
+  for (const modules of nodeModulesPaths(fromDir)) {
+    const directory = modules + "/" + name;
+    const pkg = readPackage(directory);
+    if (pkg && pkg.exports !== undefined && pkg.exports !== null) {
+      const found = exportsResolve(directory, pkg.exports, subpath);
+      if (found) return found;
+      continue;
+    }
+    const path = normalise(modules + "/" + spec);
+    const found = asFile(path) || asDirectory(path);
+    if (found) return found;
+  }
+  return null;
+}
+
+// --- modules -----------------------------------------------------------------------------------
 
 // `process` as library code sees it: enough for feature checks (process.version,
 // process.env.X, process.nextTick), never the host's.
 const processShim = {
-  env: {}, argv: [], version: "v20.20.0", versions: { node: "20.20.0" }, platform: "linux", arch: "x64",
-  browser: false, title: "jshost", release: { name: "node" },
+  env: {}, argv: ["node"], execArgv: [], version: "v20.20.0", versions: { node: "20.20.0" }, platform: "linux",
+  arch: "x64", browser: false, title: "node", pid: 1, release: { name: "node" }, exitCode: undefined,
   nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
-  cwd: () => "/", emitWarning: () => {}, on() { return this; }, hrtime: Object.assign(
-    (prev) => { const ms = Date.now(); const t = [Math.floor(ms / 1000), (ms % 1000) * 1e6]; return prev ? [t[0] - prev[0], t[1] - prev[1]] : t; },
-    { bigint: () => BigInt(Date.now()) * 1000000n }),
-};
-
-function setImmediate(fn, ...args) { return globalThis.setTimeout(fn, 0, ...args); }
-function clearImmediate(handle) { globalThis.clearTimeout(handle); }
-const timersModule = {
-  setTimeout: (...a) => globalThis.setTimeout(...a), clearTimeout: (h) => globalThis.clearTimeout(h),
-  setInterval: (...a) => globalThis.setInterval(...a), clearInterval: (h) => globalThis.clearInterval(h),
-  setImmediate, clearImmediate,
-};
-
-// The legacy url module: the WHATWG classes, and parse/format/resolve over them.
-const urlModule = {
-  get URL() { return internals.URL; },
-  get URLSearchParams() { return internals.URLSearchParams; },
-  parse(text) {
-    const u = new internals.URL(text, "resolve://");
-    const relative = u.protocol === "resolve:";
-    return {
-      protocol: relative ? null : u.protocol, slashes: !relative, auth: u.username ? `${u.username}${u.password ? ":" + u.password : ""}` : null,
-      host: relative ? null : u.host, port: u.port || null, hostname: relative ? null : u.hostname, hash: u.hash || null,
-      search: u.search || null, query: u.search ? u.search.slice(1) : null, pathname: u.pathname,
-      path: u.pathname + u.search, href: relative ? text : u.href,
-    };
-  },
-  format(value) { return typeof value === "string" ? value : value instanceof internals.URL ? value.href : `${value.protocol || ""}//${value.host || value.hostname || ""}${value.pathname || ""}${value.search || ""}${value.hash || ""}`; },
-  resolve(from, to) { return new internals.URL(to, new internals.URL(from, "resolve://x/")).href.replace(/^resolve:\/\/x/, ""); },
+  cwd: () => "/", emitWarning: () => {}, on() { return this; }, once() { return this; }, off() { return this; },
+  removeListener() { return this; }, listenerCount: () => 0, binding() { throw new Error("process.binding is not supported"); },
+  memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+  hrtime: Object.assign(
+    (prev) => {
+      const ns = BigInt(Math.round(performance.now() * 1e6));
+      const t = [Number(ns / 1000000000n), Number(ns % 1000000000n)];
+      if (!prev) return t;
+      let s = t[0] - prev[0], n = t[1] - prev[1];
+      if (n < 0) { s--; n += 1e9; }
+      return [s, n];
+    },
+    { bigint: () => BigInt(Math.round(performance.now() * 1e6)) }),
+  uptime: () => performance.now() / 1000,
 };
 
 let modulePrefix = null;
 
 class Module {
-  constructor(id) {
+  constructor(id, parent) {
     this.id = id;
     this.filename = id;
     this.path = dirname(id);
     this.exports = {};
+    this.parent = parent;
     this.loaded = false;
     this.children = [];
+    this.paths = nodeModulesPaths(this.path);
   }
+
+  require(spec) {
+    return requireFrom(this, spec);
+  }
+}
+
+function requireFrom(parent, spec) {
+  if (typeof spec !== "string") throw internals.invalidArgType("id", "string", spec);
+  if (spec === "") {
+    const err = new TypeError("The argument 'id' must be a non-empty string. Received ''");
+    err.code = "ERR_INVALID_ARG_VALUE";
+    throw err;
+  }
+  // Node's core modules win over packages of the same name.
+  const name = spec.startsWith("node:") ? spec.slice(5) : spec;
+  if (BUILTINS[name] !== undefined) return BUILTINS[name]();
+  const path = resolveFilename(spec, parent);
+  if (path === null) throw notFound(spec, parent);
+  return load(path, parent);
 }
 
 function makeRequire(module) {
-  const from = module.filename;
-  function require(spec) {
-    if (typeof spec !== "string") throw new TypeError(`The "id" argument must be of type string. Received ${typeof spec}`);
-    // Node's core modules win over packages of the same name.
-    const name = spec.startsWith("node:") ? spec.slice(5) : spec;
-    if (BUILTINS[name] !== undefined) return BUILTINS[name]();
-    const path = resolve(spec, dirname(from));
-    if (path === null) throw notFound(spec, from);
-    return load(path, module);
-  }
-  require.resolve = (spec) => {
-    if (BUILTINS[spec.replace(/^node:/, "")] !== undefined) return spec;
-    const path = resolve(spec, dirname(from));
-    if (path === null) throw notFound(spec, from);
+  const require = (spec) => requireFrom(module, spec);
+  require.resolve = function resolve(spec) {
+    if (typeof spec !== "string") throw internals.invalidArgType("request", "string", spec);
+    if (BUILTINS[spec.startsWith("node:") ? spec.slice(5) : spec] !== undefined) return spec;
+    const path = resolveFilename(spec, module);
+    if (path === null) throw notFound(spec, module);
     return path;
   };
+  require.resolve.paths = (spec) => (isRelative(spec) ? [module.path] : BUILTINS[spec] ? null : module.paths.slice());
   require.cache = cache;
   require.main = undefined;
+  require.extensions = Object.create(null);
   return require;
 }
 
+function compile(module, source) {
+  if (modulePrefix === null) modulePrefix = "\n".repeat(internals.lineBase);
+  if (source.startsWith("#!")) source = "//" + source.slice(2);  // a shebang line, as Node strips it
+  // Sloppy mode, as CommonJS modules are unless they say "use strict" themselves.
+  const wrapper = (0, eval)(`${modulePrefix}(function (exports, require, module, __filename, __dirname, process, ` +
+    `global, setImmediate, clearImmediate) {${source}\n})`);
+  const timers = internals.node_timers;
+  wrapper.call(module.exports, module.exports, makeRequire(module), module, module.filename, module.path, processShim,
+    globalThis, timers.setImmediate, timers.clearImmediate);
+}
+
 function load(path, parent) {
-  const cached = cache.get(path);
-  if (cached !== undefined) return cached.exports;  // a cycle sees the exports so far, as in Node
-  const module = new Module(path);
-  cache.set(path, module);
+  const cached = cache[path];
+  if (cached !== undefined) {
+    if (parent && !parent.children.includes(cached)) parent.children.push(cached);
+    return cached.exports;  // a cycle sees the exports so far, as in Node
+  }
+  const module = new Module(path, parent);
+  cache[path] = module;
   if (parent) parent.children.push(module);
-  const source = files.get(path);
+  const source = sources.read(path);
+  let threw = true;
   try {
     if (path.endsWith(".json")) {
-      module.exports = JSON.parse(source);
+      try {
+        module.exports = internals.JSONParse(source);
+      } catch (error) {
+        error.message = `${path}: ${error.message}`;
+        throw error;
+      }
     } else {
-      if (modulePrefix === null) modulePrefix = "\n".repeat(internals.lineBase);
-      // Sloppy mode, as CommonJS modules are unless they say "use strict".
-      const wrapper = (0, eval)(`${modulePrefix}(function (exports, require, module, __filename, __dirname, process, global, setImmediate, clearImmediate) {${source}\n})`);
-      wrapper.call(module.exports, module.exports, makeRequire(module), module, path, dirname(path), processShim,
-        globalThis, setImmediate, clearImmediate);
+      compile(module, source);
     }
-  } catch (error) {
-    cache.delete(path);
-    throw error;
+    threw = false;
+  } finally {
+    if (threw) {
+      delete cache[path];
+      if (parent) parent.children.splice(parent.children.indexOf(module), 1);
+    }
   }
   module.loaded = true;
   return module.exports;
 }
 
-internals.require = (spec) => makeRequire(new Module("/index.js"))(spec);
-
-// --- library globals (Segment's names) -----------------------------------------------------
-
-function unavailable(name, library, alternative) {
-  const fail = () => {
-    throw new Error(`${name} (${library}) is not available in jshost: it needs a real Node.js runtime; ${alternative}`);
-  };
-  return new Proxy(function () {}, {
-    get(target, key) {
-      if (key === Symbol.toPrimitive || key === "toString") return () => `[${name}: not available in jshost]`;
-      if (key === Symbol.for("nodejs.util.inspect.custom")) return () => `[${name}: not available in jshost]`;
-      if (typeof key === "symbol") return undefined;
-      return fail();
-    },
-    apply: fail,
-    construct: fail,
-  });
-}
-
-// "libraries": {globals: {name: {require, as}}, missing: {name: message}, unsupported: {name: [library, alternative]}}
-internals.commands.libraries = (text) => {
-  const plan = JSON.parse(text);
-  for (const [name, spec] of Object.entries(plan.globals || {})) {
-    internals.defineLazyGlobal(name, () => {
-      const value = internals.require(spec.require);
-      return spec.as ? { [spec.as]: value } : value;
-    });
-  }
-  for (const [name, message] of Object.entries(plan.missing || {})) {
-    Object.defineProperty(globalThis, name, {
-      get() { throw new Error(`jshost: ${message}`); },
-      set(value) { internals.defineGlobal(name, value); },
-      enumerable: false, configurable: true,
-    });
-  }
-  for (const [name, [library, alternative]] of Object.entries(plan.unsupported || {})) {
-    internals.defineGlobal(name, unavailable(name, library, alternative));
-  }
-};
+// The entry point for the runtime (library globals, zlib over pako): requires from "/".
+const root = new Module("/[jshost]", null);
+internals.require = (spec) => requireFrom(root, spec);

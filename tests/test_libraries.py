@@ -14,7 +14,7 @@ import pytest
 
 import jshost
 from conftest import NODE
-from jshost.libraries import installed_dir
+from jshost.deps import installed_dir
 
 LIBS = installed_dir()
 pytestmark = pytest.mark.skipif(LIBS is None, reason="libraries not installed (run `jshost deps install`)")
@@ -120,79 +120,8 @@ def test_unsupported_libraries_fail_with_one_clear_sentence() -> None:
     assert all("not available in jshost" in m for m in messages)
 
 
-# --- the manifest, installing, checking (no network: npm is faked) ----------------------
-
-def test_manifest_pins_exact_versions_and_integrity() -> None:
-    import re
-
-    from jshost.libraries import manifest
-
-    data = manifest()
-    for name, spec in data["packages"].items():
-        assert re.fullmatch(r"\d+\.\d+\.\d+", spec["version"]), name
-        assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", spec["integrity"]), name
-    # Segment's global names (docs 004) are all there
-    assert {"_", "moment", "xml", "xml2js", "uuidv5", "jsonwebtoken", "libphonenumberjslib", "fetchretrylib",
-            "zlib"} <= set(data["globals"])
-    for name, spec in data["globals"].items():
-        assert spec["require"] in data["packages"] or spec["require"] == "zlib", name
-
-
-def test_verify_rejects_a_wrong_version_or_integrity(tmp_path: Path) -> None:
-    from jshost.libraries import LibraryError, manifest, verify
-
-    packages = {f"node_modules/{n}": {"version": s["version"], "integrity": s["integrity"]}
-                for n, s in manifest()["packages"].items()}
-    (tmp_path / "package-lock.json").write_text(json.dumps({"packages": packages}))
-    verify(tmp_path)  # matches
-    packages["node_modules/lodash"]["integrity"] = "sha512-" + "A" * 86 + "=="
-    (tmp_path / "package-lock.json").write_text(json.dumps({"packages": packages}))
-    with pytest.raises(LibraryError, match="lodash.*integrity"):
-        verify(tmp_path)
-    packages["node_modules/lodash"]["integrity"] = manifest()["packages"]["lodash"]["integrity"]
-    del packages["node_modules/moment"]
-    (tmp_path / "package-lock.json").write_text(json.dumps({"packages": packages}))
-    with pytest.raises(LibraryError, match="moment is missing"):
-        verify(tmp_path)
-
-
-def test_install_runs_the_users_npm_and_reports_failures(tmp_path: Path) -> None:
-    from jshost.libraries import LibraryError, install
-
-    fake_npm = tmp_path / "npm"
-    fake_npm.write_text("#!/bin/sh\necho \"$@\" > args.txt\necho 'registry unreachable' >&2\nexit 1\n")
-    fake_npm.chmod(0o755)
-    target = tmp_path / "libs"
-    with pytest.raises(LibraryError, match="registry unreachable"):
-        install(target, npm=str(fake_npm), echo=lambda _: None)
-    args = (target / "args.txt").read_text()
-    assert args.startswith("install") and "--ignore-scripts" in args
-    pinned = json.loads((target / "package.json").read_text())["dependencies"]
-    assert pinned["lodash"] == "4.17.21"
-
-
 def test_library_globals_are_found_by_name_only() -> None:
     from jshost.libraries import mentions
 
     assert mentions("const x = _.map(a)", "_") and mentions("moment().format()", "moment")
     assert not mentions("obj.moment = 1", "moment") and not mentions("const my_var = 1", "_")
-
-
-def test_missing_install_names_the_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jshost.libraries import plan_for
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("JSHOST_LIBRARIES_DIR", raising=False)
-    plan = plan_for("async function onRequest() { return moment() }")
-    assert plan.modules == () and "jshost deps install" in plan.missing["moment"]
-
-
-def test_extra_library_specs() -> None:
-    from jshost.errors import ConfigError
-    from jshost.libraries import parse_extra
-
-    assert parse_extra({"dayjs": "dayjs@1.11.10", "scoped": "@scope/pkg@2.0.0"}) == {
-        "dayjs": ("dayjs", "1.11.10"), "scoped": ("@scope/pkg", "2.0.0")}
-    for bad in ({"x": "dayjs"}, {"not-an-identifier": "a@1"}):
-        with pytest.raises(ConfigError):
-            parse_extra(bad)

@@ -1,0 +1,2 @@
+// placeholder
+internals.node_crypto = internals.crypto;

@@ -1,0 +1,93 @@
+"""Helpers for the tests of Node's built-in modules (tests/polyfills/test_node_*.py).
+
+Library code is the only code with ``require`` in jshost, so the tests hand a slot a tiny
+package whose export is its own ``require``, and evaluate snippets with it. The same snippets
+run under Node, and the answers must be equal.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from conftest import NODE, JSError
+from jshost.config import Limits
+from jshost.engine import Slot
+from jshost.libraries import LibraryPlan, plan_for
+
+PROBE = {"/node_modules/probe/package.json": json.dumps({"name": "probe"}),
+         "/node_modules/probe/index.js": "module.exports = require"}
+
+
+class RequireSlot:
+    """A slot whose global ``probeRequire`` is library code's ``require``.
+
+    ``run(code)`` evaluates ``code`` (an expression over ``require``, awaited) and returns its
+    JSON value; ``with_pako`` also hands over the files of the installed pako (zlib)."""
+
+    def __init__(self, with_pako: bool = False) -> None:
+        modules = tuple(PROBE.items())
+        if with_pako:
+            modules += plan_for("zlib.zlib").modules
+        plan = LibraryPlan(modules=modules, globals={"probeRequire": {"require": "probe"}})
+        self.slot = Slot(source="function onRequest() {}", filename="test.js", limits=Limits(), libraries=plan)
+        self.slot.start_blocking()
+
+    def run(self, code: str) -> Any:
+        text = json.dumps({"mode": "eval", "input": f"(async (require) => await ({code}))(probeRequire)",
+                           "settings": {}, "entropy": "00" * 32})
+        deadline = time.monotonic() + 10
+        state = self.slot.turn_sync("invoke", text, deadline)
+        while state.done is None:
+            if state.timer is None:
+                raise AssertionError(f"the snippet never settles: {code}")
+            time.sleep(state.timer / 1000)
+            state = self.slot.turn_sync("settle", "[]", deadline)
+        if not state.done["ok"]:
+            err = state.done["error"]
+            raise JSError(err["name"], err["message"], err.get("stack", ""))
+        return state.done["value"]
+
+    def close(self) -> None:
+        self.slot.close()
+
+
+def slot_fixture(with_pako: bool = False) -> Iterator[RequireSlot]:
+    slot = RequireSlot(with_pako)
+    yield slot
+    slot.close()
+
+
+# Evaluates each snippet (an expression over `require`, awaited) and prints the JSON list.
+_NODE_SCRIPT = """
+(async () => {
+  const out = [];
+  for (const code of JSON.parse(require('fs').readFileSync(0, 'utf8'))) {
+    out.push(await eval(`(async (require) => await (${code}))`)(require));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+def node_results(snippets: list[str], env: dict[str, str] | None = None) -> list[Any]:
+    """What Node answers for each snippet."""
+    assert NODE is not None
+    proc = subprocess.run([NODE, "-e", _NODE_SCRIPT], input=json.dumps(snippets), capture_output=True, text=True,
+                          timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def assert_same_as_node(slot: RequireSlot, snippets: list[str]) -> None:
+    """Every snippet gives jshost the answer it gives Node."""
+    theirs = node_results(snippets)
+    # One round trip for the whole list: snippets run in order, each awaited.
+    ours = slot.run("(async () => { const out = []; for (const f of [" +
+                    ", ".join(f"async () => ({s})" for s in snippets) + "]) out.push(await f()); return out })()")
+    diffs = [f"{s}\n  node:   {json.dumps(n)}\n  jshost: {json.dumps(o)}"
+             for s, n, o in zip(snippets, theirs, ours) if n != o]
+    assert not diffs, f"{len(diffs)} of {len(snippets)} differ from Node:\n" + "\n".join(diffs)
