@@ -62,6 +62,30 @@ function unavailable(name, library, alternative) {
   });
 }
 
+// A library global, loaded on first read. While a library loads, the library globals not
+// loaded yet read as undefined, as they would in Node: lodash reads `root._` (for noConflict)
+// while it loads, which must not load lodash again through `_` and keep its half-built exports.
+let loadingLibraries = 0;
+function libraryGlobal(name, factory) {
+  Object.defineProperty(globalThis, name, {
+    get() {
+      if (loadingLibraries > 0) return undefined;
+      loadingLibraries++;
+      let value;
+      try {
+        value = factory();
+      } finally {
+        loadingLibraries--;
+      }
+      internals.defineGlobal(name, value);
+      return value;
+    },
+    set(value) { internals.defineGlobal(name, value); },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
 internals.commands.libraries = (text) => {
   const cut = text.indexOf("\n");
   const plan = internals.JSONParse(text.slice(0, cut));
@@ -71,7 +95,7 @@ internals.commands.libraries = (text) => {
   fileSpans = null;
   for (const name of Object.keys(plan.globals)) {
     const spec = plan.globals[name];
-    internals.defineLazyGlobal(name, () => {
+    libraryGlobal(name, () => {
       const value = internals.require(spec.require);
       return spec.as ? { [spec.as]: value } : value;
     });

@@ -56,7 +56,7 @@ function moduleNotFound(spec, parent, why) {
   const err = new Error(`Cannot find module '${spec}': ${why}`);
   err.code = "MODULE_NOT_FOUND";
   const stack = [];
-  for (let m = parent; m && m.filename; m = m.parent) stack.push(m.filename);
+  for (let m = parent; m && m !== root; m = m.parent) stack.push(m.filename);
   err.requireStack = stack;
   return err;
 }
@@ -92,16 +92,16 @@ function dirname(path) {
 const isRelative = (spec) => spec === "." || spec === ".." || spec.startsWith("./") || spec.startsWith("../") ||
   spec.startsWith("/");
 
-// LOAD_AS_FILE: X, X.js, X.json (X.node: native addons do not exist here), and .cjs.
+// LOAD_AS_FILE: X, X.js, X.json (X.node: native addons do not exist here).
 function asFile(path) {
-  for (const candidate of [path, path + ".js", path + ".json", path + ".cjs"]) {
+  for (const candidate of [path, path + ".js", path + ".json"]) {
     if (sources.has(candidate)) return candidate;
   }
   return null;
 }
 
 function asIndex(path) {
-  for (const index of ["/index.js", "/index.json", "/index.cjs"]) {
+  for (const index of ["/index.js", "/index.json"]) {
     if (sources.has(path + index)) return path + index;
   }
   return null;

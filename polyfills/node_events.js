@@ -16,26 +16,38 @@ function EventEmitter(options) {
 }
 
 EventEmitter.defaultMaxListeners = 10;
+// Listeners of errorMonitor see 'error' events before the 'error' listeners (or the throw).
+const errorMonitor = Symbol("events.errorMonitor");
+EventEmitter.errorMonitor = errorMonitor;
+EventEmitter.captureRejections = false;
+EventEmitter.captureRejectionSymbol = Symbol.for("nodejs.rejection");
 EventEmitter.EventEmitter = EventEmitter;
 
 function add(emitter, name, listener, prepend, once) {
   if (typeof listener !== "function") {
-    throw internals.invalidArgType("listener", "Function", listener);
+    throw internals.invalidArgType("listener", "function", listener);
   }
   const map = listenersOf(emitter);
   if (map.has("newListener")) emitter.emit("newListener", name, listener.listener || listener);
   let entry = listener;
   if (once) {
-    entry = function onceWrapper(...args) {
-      emitter.removeListener(name, entry);
-      return listener.apply(this, args);
-    };
+    // Node's once wrapper is `onceWrapper.bind(state)`: its name reads "bound onceWrapper".
+    const state = { fired: false, emitter, name, listener };
+    entry = onceWrapper.bind(state);
     entry.listener = listener;
+    state.entry = entry;
   }
   const list = map.get(name) || [];
   if (prepend) list.unshift(entry); else list.push(entry);
   map.set(name, list);
   return emitter;
+}
+
+function onceWrapper(...args) {
+  if (this.fired) return undefined;
+  this.fired = true;
+  this.emitter.removeListener(this.name, this.entry);
+  return this.listener.apply(this.emitter, args);
 }
 
 Object.assign(EventEmitter.prototype, {
@@ -48,7 +60,11 @@ Object.assign(EventEmitter.prototype, {
     const map = listenersOf(this);
     const list = map.get(name);
     if (!list) return this;
-    const index = list.findIndex((l) => l === listener || l.listener === listener);
+    // The most recently added copy goes first, as in Node.
+    let index = -1;
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i] === listener || list[i].listener === listener) { index = i; break; }
+    }
     if (index >= 0) {
       list.splice(index, 1);
       if (list.length === 0) map.delete(name);
@@ -63,6 +79,7 @@ Object.assign(EventEmitter.prototype, {
     return this;
   },
   emit(name, ...args) {
+    if (name === "error" && listenersOf(this).has(errorMonitor)) this.emit(errorMonitor, ...args);
     const list = listenersOf(this).get(name);
     if (!list || list.length === 0) {
       if (name === "error") {

@@ -1,10 +1,24 @@
 // Node's `querystring` module. https://nodejs.org/docs/latest-v20.x/api/querystring.html
 
+// decodeURIComponent, or when that fails (a stray "%" or bytes that are not UTF-8), Node's
+// fallback: every valid %XX becomes its byte, the rest stays, and the bytes are read as UTF-8.
 function unescape(text) {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text.replace(/%([0-9a-fA-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+    const bytes = [];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x25 && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else if (code < 0x80) {
+        bytes.push(code);
+      } else {
+        for (const byte of internals.utf8Encode(text[i])) bytes.push(byte);
+      }
+    }
+    return internals.utf8Decode(Uint8Array.from(bytes));
   }
 }
 
@@ -13,7 +27,10 @@ function escape(text) {
   return encodeURIComponent(text);
 }
 
-function parse(text, sep = "&", eq = "=", options = {}) {
+function parse(text, sep, eq, options) {
+  sep = sep ? String(sep) : "&";
+  eq = eq ? String(eq) : "=";
+  options = options || {};
   const out = Object.create(null);
   if (typeof text !== "string" || text.length === 0) return out;
   const max = options.maxKeys === undefined ? 1000 : options.maxKeys;
@@ -38,7 +55,10 @@ function primitive(value) {
   return "";
 }
 
-function stringify(object, sep = "&", eq = "=", options = {}) {
+function stringify(object, sep, eq, options) {
+  sep = sep || "&";
+  eq = eq || "=";
+  options = options || {};
   if (object === null || typeof object !== "object") return "";
   const encode = options.encodeURIComponent || escape;
   const out = [];

@@ -1,5 +1,8 @@
 // Node's `zlib` module over pako (a pure-JS port of zlib, installed with the libraries):
 // the sync functions, their callback forms, and the constants functions use.
+// The output is valid zlib/gzip data that Node inflates, and usually the very bytes Node
+// produces; pako's encoder (a port of zlib 1.2) and Node's (Chromium's zlib) can choose
+// different matches for the same input, so the bytes are not guaranteed to be identical.
 // https://nodejs.org/docs/latest-v20.x/api/zlib.html
 // Segment exposes it as `zlib.zlib` (docs 004).
 
@@ -40,11 +43,21 @@ function options(opts) {
 
 function sync(method) {
   return (input, opts) => {
+    const data = bytes(input);
+    let out;
     try {
-      return toBuffer(engine()[method](bytes(input), options(opts)));
+      out = engine()[method](data, options(opts));
     } catch (error) {
       throw zlibError(error);
     }
+    // pako returns nothing for a stream that stops before its end; zlib says Z_BUF_ERROR.
+    if (out === undefined) {
+      const err = new Error("unexpected end of file");
+      err.errno = -5;
+      err.code = "Z_BUF_ERROR";
+      throw err;
+    }
+    return toBuffer(out);
   };
 }
 

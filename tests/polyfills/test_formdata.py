@@ -1,4 +1,4 @@
-"""FormData as a fetch body and fetch-retry over our fetch, against a loopback server."""
+"""FormData as a fetch body, against a loopback server (fetch-retry is in tests/test_libraries.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 
 import jshost
 from httpserver import LoopbackServer
-from jshost.libraries import installed_dir
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +64,3 @@ def test_form_data_package_methods() -> None:
             return await inst.invoke_event({"type": "track"})
 
     assert asyncio.run(go()).return_value == [True, "y", True]
-
-
-@pytest.mark.skipif(installed_dir() is None, reason="libraries not installed (run `jshost deps install`)")
-def test_fetch_retry_retries_over_our_fetch(server: LoopbackServer) -> None:
-    server.recorder.clear()
-    server.recorder.v1_statuses = [503, 503]
-    result = run("""const fetchWithRetry = fetchretrylib.fetchretry(fetch, {retries: 3, retryDelay: 10, retryOn: [503]});
-        const res = await fetchWithRetry(BASE + '/v1/batch', {method: 'POST', body: '{}'});
-        return res.status""", server)
-    assert result.ok, result.error
-    assert result.return_value == 200
-    assert len([r for r in server.recorder.requests if r["path"] == "/v1/batch"]) == 3
