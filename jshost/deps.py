@@ -8,7 +8,8 @@ Segment's runtime exposes npm packages as globals (docs 004, "Runtime and depend
   integrity of its tarball (the registry's ``dist.integrity``);
 * ``lock``: the whole dependency tree npm installs for them (every path, version and
   integrity), without any registry address, so installs are the same everywhere;
-* ``globals`` / ``unsupported``: the global names (read by :mod:`jshost.libraries`).
+* ``globals``: the global name each is exposed under (read by :mod:`jshost.libraries`);
+* ``include``, per package: files it loads by computed names, handed over too.
 
 :func:`install` runs the user's own ``npm`` (their npm configuration and registry apply: no
 registry host is written anywhere) with that lock, so npm itself checks every tarball against

@@ -184,7 +184,7 @@ class Slot:
             raise EngineError(f"the jshost runtime failed to load: {exc}") from None
         for name, text in lazy_sources():
             self._call("source", f"{name}\n{text}")
-        if self.libraries is not None:  # library globals and their files, in one call (jshost/libraries.py)
+        if self.libraries is not None and self.libraries.needed:  # library globals and files (jshost/libraries.py)
             self._call("libraries", self.libraries.payload)
         self._call("configure", json.dumps({"userFile": self.filename, "maxLogBytes": self.limits.max_log_bytes,
                                             "entropy": random_hex(32)}))

@@ -229,14 +229,17 @@ class LibraryPlan:
     globals: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Global name -> the error message its use raises (library not installed).
     missing: dict[str, str] = field(default_factory=dict)
-    #: Global name -> [library, alternative] (needs a real Node.js).
-    unsupported: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def needed(self) -> bool:
+        """Whether the slots need the ``libraries`` command at all (the source names a library)."""
+        return bool(self.globals or self.missing)
 
     @functools.cached_property
     def payload(self) -> str:
         """The ``libraries`` command's argument (polyfills/libraries.js): a JSON line with the
         globals, a JSON line with each file's path and length, then the files back to back."""
-        header = {"globals": self.globals, "missing": self.missing, "unsupported": self.unsupported}
+        header = {"globals": self.globals, "missing": self.missing}
         index: list[Any] = []
         for path, text in self.modules:
             if not text.isascii():  # lengths are counted in JS string units: keep one unit per character
@@ -261,9 +264,8 @@ def plan_for(source: str, extra: Mapping[str, str] | None = None, directory: Pat
     declared = {name: dict(spec) for name, spec in data["globals"].items()}
     declared.update({name: {"require": package} for name, (package, _) in extras.items()})
     wanted = {name: spec for name, spec in declared.items() if mentions(source, name)}
-    unsupported = {name: list(info) for name, info in data["unsupported"].items() if name not in declared}
     if not wanted:
-        return LibraryPlan(unsupported=unsupported)
+        return LibraryPlan()
     root = directory or installed_dir(extra)
     if root is None:
         packages = {**{n: s["version"] for n, s in data["packages"].items()},
@@ -274,6 +276,6 @@ def plan_for(source: str, extra: Mapping[str, str] | None = None, directory: Pat
             what = f"{package}@{packages[package]}" if package in packages else package
             missing[name] = (f"the library behind `{name}` ({what}) is not installed: run "
                              f"`{install_command(extra)}` once (it installs the pinned libraries with npm)")
-        return LibraryPlan(missing=missing, unsupported=unsupported)
+        return LibraryPlan(missing=missing)
     specs = tuple(sorted({spec["require"] for spec in wanted.values()}))
-    return LibraryPlan(modules=_closure(Path(root).resolve(), specs), globals=wanted, unsupported=unsupported)
+    return LibraryPlan(modules=_closure(Path(root).resolve(), specs), globals=wanted)

@@ -53,8 +53,10 @@ LOAD_ORDER: tuple[str, ...] = (
     "node_timers.js",      # Node's timers module (setImmediate, timers/promises)
     "node_url.js",         # Node's url module (WHATWG classes and the legacy parse/format/resolve)
     "node_crypto.js",      # Node's crypto module for library code (crypto.js plus RSA createSign/createVerify)
-    "libraries.js",        # library globals (`_`, `moment`, ...) and the files behind them
+    "libraries.js",        # the "libraries" command: library globals (`_`, `moment`, ...) for functions naming them
+    "library_globals.js",  # those globals and the library files, compiled for functions that name a library
     "module.js",           # CommonJS loader for library code, compiled when a library is first used
+    "unsupported.js",      # AWS, stripe, ...: globals for libraries that need a real Node.js, failing with a sentence
     "segment.js",          # Segment.* message builders
     "request.js",          # the source request object handed to onRequest
     "entry.js",            # handler discovery and the invoke/settle/poll protocol
@@ -106,7 +108,10 @@ LAZY: dict[str, Lazy] = {
     "node_timers.js": Lazy(provides=("node_timers",)),
     "node_url.js": Lazy(provides=("node_url",)),
     "node_crypto.js": Lazy(provides=("node_crypto",)),
+    "library_globals.js": Lazy(provides=("installLibraries", "libraryFiles")),
     "module.js": Lazy(provides=("require",)),
+    "unsupported.js": Lazy(globals=("AWS", "OAuth", "google", "hubspotlib", "https", "jsforce", "mailchimplib",
+                                    "nodemailjet", "sendgrid", "skyflowlib", "stripe", "twilio", "winstonlib")),
 }
 
 #: The smallest line offset of runtime code; user files longer than this push it up.

@@ -1,14 +1,14 @@
 // A CommonJS loader for library code: `require` as Node 20 resolves and runs it.
 // https://nodejs.org/docs/latest-v20.x/api/modules.html#all-together
 //
-// Compiled on first use (jshost/polyfills.py, LAZY): the first read of a library global
-// (libraries.js) or of internals.require loads this file. The library files come from the
-// host (libraries.js keeps them: internals.moduleSources), under virtual paths such as
-// "/node_modules/lodash/lodash.js". A module is compiled the first time it is required, past
-// lineBase so that its frames stay out of user stack traces. `require` exists only inside
-// library code: user code keeps Segment's rule (RUNTIME-FACTS: no require).
+// Compiled on first use (jshost/polyfills.py, LAZY): when a library global is first read
+// (library_globals.js). The files come from the host, under virtual paths such as
+// "/node_modules/lodash/lodash.js" (internals.libraryFiles); a module is compiled the first
+// time it is required, past lineBase so that its frames stay out of user stack traces.
+// `require` exists only inside library code: user code keeps Segment's rule (RUNTIME-FACTS:
+// no require).
 
-const sources = internals.moduleSources;
+const sources = internals.libraryFiles;
 const cache = Object.create(null);  // resolved path -> Module (Node's require.cache)
 
 // --- Node built-ins ---------------------------------------------------------------------
