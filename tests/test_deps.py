@@ -269,3 +269,23 @@ def test_the_cache_key_follows_the_manifest(monkeypatch: pytest.MonkeyPatch) -> 
     changed["lock"]["node_modules/sax"]["version"] = "0.0.0"
     monkeypatch.setattr(deps, "manifest", lambda: changed)
     assert deps.manifest_key() != key
+
+
+def test_config_libraries_are_checked_when_the_config_loads(tmp_path: Path) -> None:
+    from jshost.serverconfig import load_config
+
+    (tmp_path / "fn.js").write_text("async function onRequest() {}")
+    good = tmp_path / "good.toml"
+    good.write_text('[instances.a]\ncode = "fn.js"\nlibraries = { dayjs = "dayjs@1.11.10" }\n')
+    assert dict(load_config(good).instances[0].libraries) == {"dayjs": "dayjs@1.11.10"}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[instances.a]\ncode = "fn.js"\nlibraries = { dayjs = "dayjs@^1" }\n')
+    with pytest.raises(ConfigError, match="exact-version"):
+        load_config(bad)
+
+
+def test_each_set_of_own_libraries_gets_its_cache_directory(npm: dict) -> None:
+    done = deps.install_for_config([{"a": "dayjs@1.11.10"}, {}, {"a": "dayjs@1.11.10"}, {"b": "nanoid@3.3.7"}],
+                                   npm=npm["path"], echo=lambda _: None)
+    assert done == [deps.default_dir(), deps.default_dir({"a": "dayjs@1.11.10"}), deps.default_dir({"b": "nanoid@3.3.7"})]
+    assert all(deps.installed_dir(extra) is not None for extra in (None, {"x": "dayjs@1.11.10"}, {"y": "nanoid@3.3.7"}))
