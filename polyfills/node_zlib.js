@@ -81,14 +81,20 @@ const zlib = {
   },
 };
 
-// The callback forms run the sync work and answer in a later microtask, as Node's
-// answer after the thread pool finished.
+// The callback forms run the sync work and answer in a later microtask, as Node answers
+// after its thread pool finished. Without a callback (Node throws ERR_INVALID_ARG_TYPE) they
+// return a promise of the result instead: Segment's docs say "zlib's asynchronous methods
+// inflate and deflate must be used with async or await", and this makes `await
+// zlib.deflate(x)` do what those words promise; code that runs on Node is unaffected.
 for (const name of ["deflate", "inflate", "deflateRaw", "inflateRaw", "gzip", "gunzip", "unzip"]) {
   zlib[name] = (input, opts, callback) => {
     if (typeof opts === "function") { callback = opts; opts = undefined; }
+    if (callback !== undefined && typeof callback !== "function") throw internals.invalidArgType("callback", "function", callback);
     let result, error = null;
     try { result = zlib[name + "Sync"](input, opts); } catch (e) { error = e; }
+    if (callback === undefined) return error === null ? Promise.resolve(result) : Promise.reject(error);
     queueMicrotask(() => callback(error, result));
+    return undefined;
   };
 }
 for (const name of ["brotliCompressSync", "brotliDecompressSync", "brotliCompress", "brotliDecompress",

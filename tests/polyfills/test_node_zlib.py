@@ -93,3 +93,11 @@ def test_each_side_unpacks_what_the_other_packed(slot) -> None:
     expected = [[[text] * len(packers) for text in TEXTS]] * 2
     assert node_results([check])[0] == expected  # Node unpacks ours (and its own)
     assert slot.run(check) == expected           # jshost unpacks Node's (and its own)
+
+
+def test_without_a_callback_the_async_forms_give_a_promise(slot) -> None:
+    # Segment's docs: "zlib's asynchronous methods inflate and deflate must be used with async or await".
+    # (Node throws for a missing callback; jshost gives a promise, so code written after the docs works.)
+    assert slot.run("(async () => { const z = require('zlib'); const packed = await z.deflate('awaited');"
+                    " let err; try { await z.inflate(Buffer.from('bad')) } catch (e) { err = e.code }"
+                    " return [(await z.inflate(packed)).toString(), err] })()") == ["awaited", "Z_DATA_ERROR"]
