@@ -64,3 +64,24 @@ def test_form_data_package_methods() -> None:
             return await inst.invoke_event({"type": "track"})
 
     assert asyncio.run(go()).return_value == [True, "y", True]
+
+
+def test_form_data_package_style_upload(server: LoopbackServer) -> None:
+    # How code written for Segment's npm form-data 2.4 + node-fetch 2 sends a file: the headers from getHeaders().
+    server.recorder.clear()
+    result = run("""const form = new FormData();
+        form.append('meta', JSON.stringify({a: 1}));
+        form.append('file', Buffer.from([0, 1, 2, 255]), {filename: 'blob.bin', contentType: 'application/octet-stream'});
+        const res = await fetch(BASE + '/echo', {method: 'POST', body: form, headers: form.getHeaders({'x-api-key': 'k'})});
+        return [res.status, form.getBoundary(), form.getLengthSync()]""", server)
+    assert result.ok, result.error
+    status, boundary, length = result.return_value
+    (request,) = server.recorder.requests
+    assert status == 200 and request["headers"]["content-type"] == f"multipart/form-data; boundary={boundary}"
+    assert request["headers"]["x-api-key"] == "k"
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {request['headers']['content-type']}\r\n\r\n".encode()
+                                                  + request["body"].encode("latin-1", "replace"))
+    parts = {p.get_param("name", header="content-disposition"): p for p in message.iter_parts()}
+    assert parts["meta"].get_content() == '{"a":1}'
+    assert parts["file"].get_filename() == "blob.bin" and parts["file"].get_content_type() == "application/octet-stream"
+    assert int(request["headers"]["content-length"]) == length
