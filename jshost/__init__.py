@@ -16,6 +16,7 @@ See docs/python-api.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from .config import EgressPolicy, Limits
@@ -37,14 +38,17 @@ from .result import ErrorInfo, LogLine, Result
 __version__ = "0.1.0"
 
 
-def load_function(path: str | Path, *, limits: Limits | None = None) -> Function:
-    """Load and check a function file (see :meth:`Function.load`)."""
-    return Function.load(path, limits=limits)
+def load_function(path: str | Path, *, limits: Limits | None = None,
+                  libraries: Mapping[str, str] | None = None) -> Function:
+    """Load and check a function file (see :meth:`Function.load`); ``libraries`` adds npm packages
+    of the function's own: ``{"dayjs": "dayjs@1.11.10"}``."""
+    return Function.load(path, limits=limits, libraries=libraries)
 
 
-def function_from_source(source: str, filename: str = "handler.js", *, limits: Limits | None = None) -> Function:
+def function_from_source(source: str, filename: str = "handler.js", *, limits: Limits | None = None,
+                         libraries: Mapping[str, str] | None = None) -> Function:
     """Load a function from source text; ``filename`` is what stack traces show."""
-    return Function(source, filename, limits=limits)
+    return Function(source, filename, limits=limits, libraries=libraries)
 
 
 __all__ = [
