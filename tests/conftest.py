@@ -13,6 +13,7 @@ import pytest
 
 from jshost.config import Limits
 from jshost.engine import Slot
+from jshost.libraries import LibraryPlan
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The data shared by the project's sessions (spec, vectors, webhook examples).
@@ -38,8 +39,9 @@ class JS:
     in real time. ``js.logs`` holds the console lines of the last call.
     """
 
-    def __init__(self, limits: Limits | None = None) -> None:
-        self.slot = Slot(source="function onRequest() {}", filename="test.js", limits=limits or Limits())
+    def __init__(self, limits: Limits | None = None, libraries: LibraryPlan | None = None) -> None:
+        self.slot = Slot(source="function onRequest() {}", filename="test.js", limits=limits or Limits(),
+                         libraries=libraries)
         self.slot.start_blocking()
         self.logs: list[dict[str, str]] = []
 

@@ -9,50 +9,33 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from collections.abc import Iterator
 from typing import Any
 
-from conftest import NODE, JSError
-from jshost.config import Limits
-from jshost.engine import Slot
+from conftest import JS, NODE
 from jshost.libraries import LibraryPlan, plan_for
 
 PROBE = {"/node_modules/probe/package.json": json.dumps({"name": "probe"}),
          "/node_modules/probe/index.js": "module.exports = require"}
 
 
-class RequireSlot:
+class RequireSlot(JS):
     """A slot whose global ``probeRequire`` is library code's ``require``.
 
     ``run(code)`` evaluates ``code`` (an expression over ``require``, awaited) and returns its
-    JSON value; ``with_pako`` also hands over the files of the installed pako (zlib)."""
+    JSON value; ``with_pako`` also hands over the files of the installed pako (zlib); ``plan``
+    replaces the probe's plan (it must still define ``probeRequire``)."""
 
-    def __init__(self, with_pako: bool = False) -> None:
-        modules = tuple(PROBE.items())
-        if with_pako:
-            modules += plan_for("zlib.zlib").modules
-        plan = LibraryPlan(modules=modules, globals={"probeRequire": {"require": "probe"}})
-        self.slot = Slot(source="function onRequest() {}", filename="test.js", limits=Limits(), libraries=plan)
-        self.slot.start_blocking()
+    def __init__(self, with_pako: bool = False, plan: LibraryPlan | None = None) -> None:
+        if plan is None:
+            modules = tuple(PROBE.items())
+            if with_pako:
+                modules += plan_for("zlib.zlib").modules
+            plan = LibraryPlan(modules=modules, globals={"probeRequire": {"require": "probe"}})
+        super().__init__(libraries=plan)
 
     def run(self, code: str) -> Any:
-        text = json.dumps({"mode": "eval", "input": f"(async (require) => await ({code}))(probeRequire)",
-                           "settings": {}, "entropy": "00" * 32})
-        deadline = time.monotonic() + 10
-        state = self.slot.turn_sync("invoke", text, deadline)
-        while state.done is None:
-            if state.timer is None:
-                raise AssertionError(f"the snippet never settles: {code}")
-            time.sleep(state.timer / 1000)
-            state = self.slot.turn_sync("settle", "[]", deadline)
-        if not state.done["ok"]:
-            err = state.done["error"]
-            raise JSError(err["name"], err["message"], err.get("stack", ""))
-        return state.done["value"]
-
-    def close(self) -> None:
-        self.slot.close()
+        return self(f"(async (require) => await ({code}))(probeRequire)")
 
 
 def slot_fixture(with_pako: bool = False) -> Iterator[RequireSlot]:

@@ -15,8 +15,6 @@ from typing import Any
 import pytest
 
 from conftest import NODE, JSError
-from jshost.config import Limits
-from jshost.engine import Slot
 from jshost.libraries import LibraryPlan
 from node_require import RequireSlot
 
@@ -109,9 +107,7 @@ def lib() -> Any:
                  "thrower": {"require": "thrower"}, "usesFs": {"require": "./nowhere"},
                  "stripe": {"require": "alpha"}},  # a function's own library may take a name Segment uses
         missing={"ghost": "the library behind `ghost` is not installed: run `jshost deps install`"})
-    slot = RequireSlot.__new__(RequireSlot)
-    slot.slot = Slot(source="function onRequest() {}", filename="test.js", limits=Limits(), libraries=plan)
-    slot.slot.start_blocking()
+    slot = RequireSlot(plan=plan)
     yield slot
     slot.close()
 
