@@ -88,7 +88,7 @@ LAZY: dict[str, Lazy] = {
                      provides=("AbortController", "AbortSignal", "isAbortSignal")),
     "encoding.js": Lazy(globals=("TextDecoder", "TextEncoder"),
                         provides=("TextDecoder", "TextEncoder", "base64ByteLength", "base64Decode", "base64DecodeInto",
-                                  "base64Encode", "base64ToLatin1", "hexDecodeInto", "hexEncode", "latin1Decode",
+                                  "base64Encode", "base64ToLatin1", "concatBytes", "hexDecodeInto", "hexEncode", "latin1Decode",
                                   "latin1Encode", "latin1ToBase64", "nodeErrors", "utf8ByteLength", "utf8Decode",
                                   "utf8Encode", "utf8Write")),
     "buffer.js": Lazy(globals=("Buffer",), provides=("Buffer", "FastBuffer", "buffer", "isUint8Array")),

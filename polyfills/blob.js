@@ -18,19 +18,8 @@ class Blob {
       throw new TypeError("Failed to construct 'Blob': The provided value cannot be converted to a sequence.");
     }
     const chunks = [];
-    let size = 0;
-    for (const part of parts) {
-      const bytes = partBytes(part);
-      chunks.push(bytes);
-      size += bytes.length;
-    }
-    const all = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, offset);
-      offset += chunk.length;
-    }
-    this[kBytes] = all;
+    for (const part of parts) chunks.push(partBytes(part));
+    this[kBytes] = internals.concatBytes(...chunks);
     // https://w3c.github.io/FileAPI/#dom-blob-blob (type: lowercase, printable ASCII only)
     const type = options && options.type !== undefined ? String(options.type) : "";
     this.#type = /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : "";

@@ -428,6 +428,16 @@ function utf8Decode(bytes, start = 0, end = TypedArrayLength(bytes)) {
 }
 
 internals.utf8Encode = utf8Encode;
+
+// One Uint8Array holding the given byte arrays one after the other.
+internals.concatBytes = function concatBytes(...parts) {
+  let size = 0;
+  for (const part of parts) size += part.length;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) { out.set(part, offset); offset += part.length; }
+  return out;
+};
 internals.utf8Decode = utf8Decode;
 internals.utf8Write = utf8Write;
 internals.utf8ByteLength = utf8ByteLength;

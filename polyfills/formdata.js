@@ -84,12 +84,7 @@ function encode(form) {
     }
   }
   parts.push(internals.utf8Encode(`--${boundary}--\r\n`));
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) { out.set(part, offset); offset += part.length; }
-  return out;
+  return internals.concatBytes(...parts);
 }
 
 // fetch.js: a FormData body is sent as multipart with node-fetch's content type for form-data.

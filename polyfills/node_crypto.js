@@ -73,14 +73,7 @@ function derEncode(tag, content) {
   return out;
 }
 
-function concat(...parts) {
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) { out.set(part, offset); offset += part.length; }
-  return out;
-}
+const concat = (...parts) => internals.concatBytes(...parts);
 
 function encodeOid(oid) {
   const parts = oid.split(".").map(Number);
